@@ -1,0 +1,24 @@
+import type { Session } from '../session/session';
+import type { AppRuntime, DerivedIdentity } from './context';
+
+/**
+ * Role mapping and attribute values depend only on the session and the configuration, so they
+ * are computed once per session object (the session cache hands out the same object for the
+ * same cookie) and kept until either changes: per request it is one WeakMap lookup.
+ */
+export function deriveIdentity(app: AppRuntime, session: Session): DerivedIdentity {
+  let derived = app.derived.get(session);
+  if (derived === undefined) {
+    const role = app.mapRole(session.identity);
+    const passed = app.passAttributes(session.identity, role.ok ? role.role : null);
+    derived = {
+      role,
+      headers: passed.headers,
+      cookie: passed.cookie,
+      assertionClaims: passed.assertionClaims,
+      assertion: null,
+    };
+    app.derived.set(session, derived);
+  }
+  return derived;
+}

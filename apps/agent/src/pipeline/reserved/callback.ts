@@ -1,0 +1,83 @@
+import { LoginRejectedError, finishLogin } from '../../oidc/finish-login';
+import { clearLoginState, nameLoginStateCookie, openLoginState } from '../../oidc/login-state';
+import type { RequestContext } from '../context';
+import { redirect, sendPage } from '../respond';
+import { buildLoginPath, nowSeconds } from '../sign-in';
+
+/**
+ * `<prefix>/callback`: the IdP's answer. The sign-in attempt is found by `state` in its own
+ * encrypted cookie (deleted whatever happens: each attempt is used once), the code is exchanged
+ * and the ID token checked, and the user goes back to the URL first asked for.
+ */
+export async function handleCallback(ctx: RequestContext): Promise<void> {
+  const { app } = ctx;
+  const params = new URLSearchParams(ctx.search);
+  const state = params.get('state') ?? '';
+  const now = nowSeconds();
+  const cookies = {
+    cookieBase: app.cookieBase,
+    callbackPath: `${app.prefix}/callback`,
+    secure: app.secure,
+  };
+  if (state !== '') ctx.responseCookies.push(clearLoginState(state, cookies));
+  const loginState =
+    state === ''
+      ? null
+      : await openLoginState(
+          app.keyring,
+          ctx.agentCookies.get(nameLoginStateCookie(app.cookieBase, state)),
+          { deploymentId: app.deploymentId, applicationId: app.config.id, state, nowSeconds: now },
+        );
+  if (loginState === null) {
+    sendPage(ctx, 400, {
+      title: 'Sign-in expired',
+      message: 'This sign-in took too long, was already used, or was started in another browser.',
+      hint: 'Start again; it only takes a moment if you are still signed in at your identity provider.',
+      links: [{ href: buildLoginPath(ctx, `${app.origin}/`), label: 'Sign in again' }],
+    });
+    return;
+  }
+  const retry = { href: buildLoginPath(ctx, loginState.returnTo), label: 'Try again' };
+  const idp = app.idps.get(loginState.idpId);
+  const error = params.get('error');
+  if (idp === undefined || error !== null) {
+    sendPage(ctx, 403, {
+      title: 'Sign-in refused',
+      message:
+        idp === undefined
+          ? 'The identity provider this sign-in started with is no longer allowed for this application.'
+          : `The identity provider refused the sign-in: ${params.get('error_description') ?? error}.`,
+      hint: 'Try again, or ask your administrator if it keeps happening.',
+      links: [retry],
+    });
+    return;
+  }
+  try {
+    const session = await finishLogin({
+      idp,
+      loginState,
+      callbackUrl: new URL(`${app.redirectUri}${ctx.search}`),
+      app: app.config,
+      deploymentId: app.deploymentId,
+      nowSeconds: now,
+    });
+    ctx.responseCookies.push(...(await app.sessions.save(session, ctx.agentCookies, now)));
+    app.logger.info(
+      { requestId: ctx.requestId, sub: session.identity.sub, idp: idp.idp.name },
+      'signed in',
+    );
+    redirect(ctx, loginState.returnTo);
+  } catch (failure) {
+    if (!(failure instanceof LoginRejectedError)) throw failure;
+    app.logger.warn(
+      { err: failure, requestId: ctx.requestId, idp: idp.idp.name },
+      'sign-in rejected',
+    );
+    sendPage(ctx, 403, {
+      title: 'Sign-in failed',
+      message: `The answer from ${idp.idp.name} could not be accepted: ${failure.message}.`,
+      hint: 'Try again. If it keeps failing, tell your administrator and mention the request id below.',
+      links: [retry],
+    });
+  }
+}
