@@ -15,3 +15,6 @@ export * from './checks/cidr';
 export * from './checks/http-token';
 export * from './checks/rule-path';
 export * from './checks/safe-regex';
+export * from './expression/compile-expression';
+export * from './expression/check-expression';
+export { ExpressionSyntaxError } from './expression/tokenize-expression';

@@ -1,6 +1,9 @@
 import type { TRoleMapping, TRoleMappingRow } from '@gatehouse/contract';
 import { readIdentityField, type Identity } from '../session/identity';
-import { compileExpression, ExpressionSyntaxError } from './expression/compile-expression';
+import {
+  compileIdentityExpression,
+  ExpressionSyntaxError,
+} from './expression/compile-identity-expression';
 
 export type RoleResult = { ok: true; role: string | null } | { ok: false; reason: string };
 export type RoleMapper = (identity: Identity) => RoleResult;
@@ -37,7 +40,7 @@ export function compileRoleMapping(mapping: TRoleMapping, path: string): RoleMap
 function compileRow(row: TRoleMappingRow, path: string): RowTest {
   if (row.kind === 'EXPRESSION') {
     try {
-      return compileExpression(row.expression);
+      return compileIdentityExpression(row.expression);
     } catch (error) {
       if (error instanceof ExpressionSyntaxError) {
         throw new Error(`${path}.expression: ${error.message}`, { cause: error });

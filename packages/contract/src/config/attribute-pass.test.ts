@@ -45,13 +45,16 @@ describe('role mapping', () => {
         { kind: 'CLAIM', claim: 'groups', operator: 'CONTAINS', value: null, role: 'admin' },
         { kind: 'CLAIM', claim: 'groups', operator: 'EXISTS', value: null, role: 'user' },
         { kind: 'EXPRESSION', expression: '', role: 'user' },
+        { kind: 'EXPRESSION', expression: '"cvat-admins" in groups ||', role: 'admin' },
+        { kind: 'EXPRESSION', expression: '"cvat-admins" in groups && !(email endsWith "@x")', role: 'admin' },
         { kind: 'SCRIPT', role: 'user' },
       ],
       defaultRole: null,
     });
     expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([
       'rows[2].expression',
-      'rows[3].kind',
+      'rows[3].expression',
+      'rows[5].kind',
     ]);
   });
 });

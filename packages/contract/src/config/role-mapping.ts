@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkExpression } from '../expression/check-expression';
 import { ZClaimPath } from './primitives';
 
 export const ROLE_MAPPING_OPERATORS = ['EQUALS', 'CONTAINS', 'EXISTS'] as const;
@@ -21,7 +22,14 @@ export const ZRoleMappingRow = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('EXPRESSION'),
-    expression: z.string().min(1).max(2000),
+    expression: z
+      .string()
+      .min(1)
+      .max(2000)
+      .superRefine((source, ctx) => {
+        const problem = source === '' ? null : checkExpression(source);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     role: ZRole,
   }),
 ]);

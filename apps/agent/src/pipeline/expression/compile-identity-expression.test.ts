@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../../session/identity';
 import {
-  compileExpression,
+  compileIdentityExpression,
   ExpressionEvaluationError,
   ExpressionSyntaxError,
-} from './compile-expression';
+} from './compile-identity-expression';
 
 const alice: Identity = {
   idpId: 'idp',
@@ -18,10 +18,10 @@ const alice: Identity = {
 };
 
 function evaluate(source: string, identity: Identity = alice): boolean {
-  return compileExpression(source)(identity);
+  return compileIdentityExpression(source)(identity);
 }
 
-describe('compileExpression', () => {
+describe('compileIdentityExpression', () => {
   it.each([
     ['"cvat-admins" in groups || email endsWith "@other.example"', true],
     ['"cvat-users" in groups', false],
@@ -62,16 +62,18 @@ describe('compileExpression', () => {
     ['process.exit(1)', 'unexpected "("'],
     ['[email]', 'a list holds only strings and numbers'],
   ])('refuses %s', (source, message) => {
-    expect(() => compileExpression(source)).toThrow(ExpressionSyntaxError);
-    expect(() => compileExpression(source)).toThrow(message);
+    expect(() => compileIdentityExpression(source)).toThrow(ExpressionSyntaxError);
+    expect(() => compileIdentityExpression(source)).toThrow(message);
   });
 
   it('bounds nesting and length', () => {
-    expect(() => compileExpression(`${'('.repeat(40)}true${')'.repeat(40)}`)).toThrow(
+    expect(() => compileIdentityExpression(`${'('.repeat(40)}true${')'.repeat(40)}`)).toThrow(
       'nests too deeply',
     );
-    expect(() => compileExpression(`${'!'.repeat(40)}true`)).toThrow('nests too deeply');
-    expect(() => compileExpression(Array(300).fill('true').join(' && '))).toThrow('400 tokens');
+    expect(() => compileIdentityExpression(`${'!'.repeat(40)}true`)).toThrow('nests too deeply');
+    expect(() => compileIdentityExpression(Array(300).fill('true').join(' && '))).toThrow(
+      '400 tokens',
+    );
   });
 
   it('cannot reach anything but the identity', () => {

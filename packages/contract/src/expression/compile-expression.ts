@@ -10,11 +10,10 @@
 //   comparison := operand (('==' | '!=' | 'in' | 'contains' | 'startsWith' | 'endsWith') operand)?
 //   operand    := string | number | true | false | null | path | '(' expression ')'
 //               | '[' (literal (',' literal)*)? ']'
-//   path       := a field (`email`, `username`, `groups`, `firstName`, `lastName`, `sub`) or a
-//                 claim path (`realm_access.roles`); `claims.x` reads the raw claim `x`.
+//   path       := a dotted name (`email`, `groups`, `realm_access.roles`, `claims.x`), resolved
+//                 by the caller's `readPath` (the agent maps standard fields and raw claims).
 //
 // Example: `"cvat-admins" in groups || email endsWith "@corp.example"`.
-import { readClaimPath, readIdentityField, type Identity } from '../../session/identity';
 import { ExpressionSyntaxError, tokenizeExpression, type Token } from './tokenize-expression';
 
 export { ExpressionSyntaxError };
@@ -24,19 +23,24 @@ export class ExpressionEvaluationError extends Error {
 }
 
 type Value = unknown;
-type Evaluate = (identity: Identity) => Value;
-export type CompiledExpression = (identity: Identity) => boolean;
+/** Resolves a dotted path against the subject (the agent's signed-in subject). */
+export type PathReader<S> = (subject: S, path: string) => unknown;
+type Evaluate<S> = (subject: S) => Value;
+export type CompiledExpression<S> = (subject: S) => boolean;
 
 const MAX_DEPTH = 32;
 const KEYWORDS = new Set(['true', 'false', 'null', 'in', 'contains', 'startsWith', 'endsWith']);
 const OPERATORS = new Set(['==', '!=', 'in', 'contains', 'startsWith', 'endsWith']);
 
-export function compileExpression(source: string): CompiledExpression {
-  const parser = new Parser(tokenizeExpression(source));
+export function compileExpression<S>(
+  source: string,
+  readPath: PathReader<S>,
+): CompiledExpression<S> {
+  const parser = new Parser<S>(tokenizeExpression(source), readPath);
   const evaluate = parser.parseExpression(0);
   parser.expectEnd();
-  return (identity) => {
-    const result = evaluate(identity);
+  return (subject) => {
+    const result = evaluate(subject);
     if (typeof result !== 'boolean') {
       throw new ExpressionEvaluationError(
         `the expression gave ${describe(result)}, not true or false`,
@@ -46,11 +50,14 @@ export function compileExpression(source: string): CompiledExpression {
   };
 }
 
-class Parser {
+class Parser<S> {
   #index = 0;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly readPath: PathReader<S>,
+  ) {}
 
-  parseExpression(depth: number): Evaluate {
+  parseExpression(depth: number): Evaluate<S> {
     if (depth > MAX_DEPTH)
       throw new ExpressionSyntaxError('expression nests too deeply', this.#peek().at);
     return this.#parseOr(depth);
@@ -62,35 +69,35 @@ class Parser {
       throw new ExpressionSyntaxError(`unexpected ${show(token)}`, token.at);
   }
 
-  #parseOr(depth: number): Evaluate {
+  #parseOr(depth: number): Evaluate<S> {
     let left = this.#parseAnd(depth);
     while (this.#accept('punct', '||')) {
       const [a, b] = [left, this.#parseAnd(depth)];
-      left = (identity) => requireBoolean(a(identity), '||') || requireBoolean(b(identity), '||');
+      left = (subject) => requireBoolean(a(subject), '||') || requireBoolean(b(subject), '||');
     }
     return left;
   }
 
-  #parseAnd(depth: number): Evaluate {
+  #parseAnd(depth: number): Evaluate<S> {
     let left = this.#parseUnary(depth);
     while (this.#accept('punct', '&&')) {
       const [a, b] = [left, this.#parseUnary(depth)];
-      left = (identity) => requireBoolean(a(identity), '&&') && requireBoolean(b(identity), '&&');
+      left = (subject) => requireBoolean(a(subject), '&&') && requireBoolean(b(subject), '&&');
     }
     return left;
   }
 
-  #parseUnary(depth: number): Evaluate {
+  #parseUnary(depth: number): Evaluate<S> {
     if (this.#accept('punct', '!')) {
       if (depth + 1 > MAX_DEPTH)
         throw new ExpressionSyntaxError('expression nests too deeply', this.#peek().at);
       const operand = this.#parseUnary(depth + 1);
-      return (identity) => !requireBoolean(operand(identity), '!');
+      return (subject) => !requireBoolean(operand(subject), '!');
     }
     return this.#parseComparison(depth);
   }
 
-  #parseComparison(depth: number): Evaluate {
+  #parseComparison(depth: number): Evaluate<S> {
     const left = this.#parseOperand(depth);
     const token = this.#peek();
     const operator =
@@ -100,10 +107,10 @@ class Parser {
     if (operator === null) return left;
     this.#index += 1;
     const right = this.#parseOperand(depth);
-    return (identity) => compare(operator, left(identity), right(identity));
+    return (subject) => compare(operator, left(subject), right(subject));
   }
 
-  #parseOperand(depth: number): Evaluate {
+  #parseOperand(depth: number): Evaluate<S> {
     const token = this.#next();
     switch (token.kind) {
       case 'string':
@@ -127,7 +134,7 @@ class Parser {
     throw new ExpressionSyntaxError(`expected a value but found ${show(token)}`, token.at);
   }
 
-  #parseName(token: Extract<Token, { kind: 'name' }>): Evaluate {
+  #parseName(token: Extract<Token, { kind: 'name' }>): Evaluate<S> {
     if (token.value === 'true') return () => true;
     if (token.value === 'false') return () => false;
     if (token.value === 'null') return () => null;
@@ -135,14 +142,11 @@ class Parser {
       throw new ExpressionSyntaxError(`expected a value but found "${token.value}"`, token.at);
     }
     const path = token.value;
-    if (path.startsWith('claims.')) {
-      const claimPath = path.slice('claims.'.length);
-      return (identity) => readClaimPath(identity.claims, claimPath) ?? null;
-    }
-    return (identity) => readIdentityField(identity, path) ?? null;
+    const readPath = this.readPath;
+    return (subject) => readPath(subject, path) ?? null;
   }
 
-  #parseList(): Evaluate {
+  #parseList(): Evaluate<S> {
     const items: Value[] = [];
     if (!this.#accept('punct', ']')) {
       do {
