@@ -4,6 +4,7 @@ import type { ClientMetadata } from 'oidc-provider';
 import { z } from 'zod';
 
 import { formatIssues } from './format-issues';
+import { parseJson } from './parse-json';
 
 const ZWebUri = z.url({ protocol: /^https?$/ }).refine((uri) => !uri.includes('#'), {
   message: 'must not contain a fragment (OpenID Connect Core 3.1.2.1)',
@@ -80,15 +81,6 @@ export async function loadClients(options: {
     return parseClients(parseJson(text, options.file), options.file);
   }
   return parseClients(DEFAULT_CLIENTS, 'default clients');
-}
-
-function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new Error(`${source} is not valid JSON: ${reason}`, { cause });
-  }
 }
 
 export function toClientMetadata(client: DevClient): ClientMetadata {

@@ -35,4 +35,25 @@ describe('readEnv', () => {
       'not both',
     );
   });
+
+  it('reads the SAML variables, and wants the key and certificate files together', () => {
+    expect(
+      readEnv({
+        DEV_IDP_SAML_SPS: '[]',
+        DEV_IDP_SAML_KEY_FILE: 'key.pem',
+        DEV_IDP_SAML_CERT_FILE: 'cert.pem',
+      }),
+    ).toMatchObject({
+      samlSpsJson: '[]',
+      samlSpsFile: undefined,
+      samlCredentialFiles: { keyFile: 'key.pem', certFile: 'cert.pem' },
+    });
+    expect(readEnv({}).samlCredentialFiles).toBeUndefined();
+    expect(() => readEnv({ DEV_IDP_SAML_KEY_FILE: 'key.pem' })).toThrow(
+      'Set both DEV_IDP_SAML_KEY_FILE and DEV_IDP_SAML_CERT_FILE',
+    );
+    expect(() => readEnv({ DEV_IDP_SAML_SPS: '[]', DEV_IDP_SAML_SPS_FILE: 's.json' })).toThrow(
+      'not both',
+    );
+  });
 });

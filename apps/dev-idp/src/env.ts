@@ -17,6 +17,10 @@ const ZEnv = z.object({
     .transform((value) => value.split(',').map((key) => key.trim()))
     .pipe(z.array(z.string().min(16, 'each cookie key needs at least 16 characters')))
     .optional(),
+  DEV_IDP_SAML_SPS: z.string().min(1).optional(),
+  DEV_IDP_SAML_SPS_FILE: z.string().min(1).optional(),
+  DEV_IDP_SAML_KEY_FILE: z.string().min(1).optional(),
+  DEV_IDP_SAML_CERT_FILE: z.string().min(1).optional(),
 });
 
 export interface DevIdpEnv {
@@ -28,6 +32,10 @@ export interface DevIdpEnv {
   clientsJson: string | undefined;
   clientsFile: string | undefined;
   cookieKeys: string[] | undefined;
+  samlSpsJson: string | undefined;
+  samlSpsFile: string | undefined;
+  /** Both files or neither: the SAML signing key stays stable across restarts only with both. */
+  samlCredentialFiles: { keyFile: string; certFile: string } | undefined;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): DevIdpEnv {
@@ -42,6 +50,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): DevIdpEnv {
   if (env.DEV_IDP_CLIENTS !== undefined && env.DEV_IDP_CLIENTS_FILE !== undefined) {
     throw new Error('Set DEV_IDP_CLIENTS or DEV_IDP_CLIENTS_FILE, not both.');
   }
+  if (env.DEV_IDP_SAML_SPS !== undefined && env.DEV_IDP_SAML_SPS_FILE !== undefined) {
+    throw new Error('Set DEV_IDP_SAML_SPS or DEV_IDP_SAML_SPS_FILE, not both.');
+  }
+  if ((env.DEV_IDP_SAML_KEY_FILE === undefined) !== (env.DEV_IDP_SAML_CERT_FILE === undefined)) {
+    throw new Error(
+      'Set both DEV_IDP_SAML_KEY_FILE and DEV_IDP_SAML_CERT_FILE (the key and its certificate), or neither.',
+    );
+  }
   return {
     port: env.DEV_IDP_PORT,
     host: env.DEV_IDP_HOST,
@@ -52,5 +68,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): DevIdpEnv {
     clientsJson: env.DEV_IDP_CLIENTS,
     clientsFile: env.DEV_IDP_CLIENTS_FILE,
     cookieKeys: env.DEV_IDP_COOKIE_KEYS,
+    samlSpsJson: env.DEV_IDP_SAML_SPS,
+    samlSpsFile: env.DEV_IDP_SAML_SPS_FILE,
+    samlCredentialFiles:
+      env.DEV_IDP_SAML_KEY_FILE !== undefined && env.DEV_IDP_SAML_CERT_FILE !== undefined
+        ? { keyFile: env.DEV_IDP_SAML_KEY_FILE, certFile: env.DEV_IDP_SAML_CERT_FILE }
+        : undefined,
   };
 }

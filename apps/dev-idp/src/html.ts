@@ -9,6 +9,10 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
+// Same snippet as oidc-provider's form_post page, so one rule in the testing helper submits every
+// self-submitting page: form_post, the logout confirmation and the SAML HTTP-POST binding.
+export const AUTO_SUBMIT = `<script>document.addEventListener('DOMContentLoaded', function () { document.forms[0].submit() });</script>`;
+
 const STYLE = `body{font-family:system-ui,sans-serif;background:#f4f5f7;margin:0;padding:48px 16px}
 main{max-width:360px;margin:0 auto;background:#fff;border-radius:8px;padding:24px 32px;box-shadow:0 1px 3px rgba(0,0,0,.2)}
 h1{font-size:1.3em;margin-top:0}label{display:block;margin:12px 0 4px}

@@ -8,9 +8,9 @@ import { errors } from 'oidc-provider';
 import type Provider from 'oidc-provider';
 
 import { grantRequestedAccess } from './grant-access';
-import { escapeHtml, renderPage } from './html';
 import { renderLoginPage } from './login-page';
 import { FormError, readForm } from './read-form';
+import { sendHtml, sendMessage } from './send-html';
 import type { UserDirectory } from './users';
 
 const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]+)(\/login)?$/;
@@ -141,8 +141,8 @@ function sendLoginPage(
 ): void {
   const clientId = String(interaction.params.client_id);
   const page = renderLoginPage({
-    uid: interaction.uid,
-    clientId,
+    action: `/interaction/${encodeURIComponent(interaction.uid)}/login`,
+    audience: clientId,
     login,
     error,
     users: users.list(),
@@ -164,22 +164,4 @@ function sendFailure(res: ServerResponse, error: unknown): void {
     console.error('dev-idp: interaction failed', error);
     sendMessage(res, 500, 'Internal error', 'The dev IdP failed; its log has the details.');
   }
-}
-
-function sendMessage(res: ServerResponse, status: number, title: string, message: string): void {
-  sendHtml(
-    res,
-    status,
-    renderPage(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`),
-  );
-}
-
-function sendHtml(res: ServerResponse, status: number, html: string): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.end(html);
 }

@@ -2,8 +2,10 @@ import { escapeHtml, renderPage } from './html';
 import type { DevUser } from './users';
 
 export interface LoginPageInput {
-  uid: string;
-  clientId: string;
+  /** Where the form posts: the OIDC interaction or the pending SAML sign-in. */
+  action: string;
+  /** Who the user signs in to: an OIDC client id or a SAML service provider's entity ID. */
+  audience: string;
   login: string;
   error?: string | undefined;
   users: readonly DevUser[];
@@ -23,9 +25,9 @@ export function renderLoginPage(input: LoginPageInput): string {
     .join('');
   return renderPage(
     'Sign in',
-    `<h1>Sign in to continue to ${escapeHtml(input.clientId)}</h1>
+    `<h1>Sign in to continue to ${escapeHtml(input.audience)}</h1>
 ${error}
-<form method="post" action="/interaction/${encodeURIComponent(input.uid)}/login" id="login-form">
+<form method="post" action="${escapeHtml(input.action)}" id="login-form">
 <label for="login">Email</label>
 <input id="login" name="login" type="email" autocomplete="username" required autofocus value="${escapeHtml(input.login)}">
 <label for="password">Password</label>

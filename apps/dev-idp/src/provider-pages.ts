@@ -2,10 +2,7 @@
 // without the defaults' external font import (tests and containers run offline).
 import type { KoaContextWithOIDC, ErrorOut } from 'oidc-provider';
 
-import { escapeHtml, renderPage } from './html';
-
-// Same snippet as oidc-provider's form_post page, so one rule in the testing helper submits both.
-const AUTO_SUBMIT = `<script>document.addEventListener('DOMContentLoaded', function () { document.forms[0].submit() });</script>`;
+import { AUTO_SUBMIT, escapeHtml, renderPage } from './html';
 
 export function renderError(ctx: KoaContextWithOIDC, out: ErrorOut): void {
   ctx.type = 'html';

@@ -1,4 +1,5 @@
-// startDevIdp: one HTTP server carrying our sign-in pages and oidc-provider's endpoints.
+// startDevIdp: one HTTP server carrying our sign-in pages, oidc-provider's endpoints and the SAML
+// 2.0 IdP under /saml.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +7,19 @@ import type { AddressInfo } from 'node:net';
 import { loadClients, parseClients, type DevClientInput } from './clients';
 import { createInteractionHandler } from './interactions';
 import { createProvider, DEFAULT_LIFETIMES, type TokenLifetimes } from './provider';
+import { createSamlIdp, DEFAULT_SAML_LIFETIMES, type SamlLifetimes } from './saml/create-saml-idp';
+import { createSamlHandler } from './saml/saml-handler';
+import { SAML_PREFIX } from './saml/saml-idp';
+import {
+  loadSamlServiceProviders,
+  parseSamlServiceProviders,
+  type SamlServiceProviderInput,
+} from './saml/service-providers';
+import {
+  checkSamlCredentials,
+  generateSamlCredentials,
+  type SamlCredentials,
+} from './saml/signing-credentials';
 import { createUserDirectory, loadUsersFile, parseUsers, type DevUserInput } from './users';
 
 export interface StartDevIdpOptions {
@@ -25,6 +39,30 @@ export interface StartDevIdpOptions {
   lifetimes?: Partial<TokenLifetimes>;
   /** Keys signing the IdP's cookies; random per process by default. */
   cookieKeys?: string[];
+  saml?: StartSamlOptions;
+}
+
+export interface StartSamlOptions extends Partial<SamlLifetimes> {
+  /** Defaults to the local agent on port 9772 (localhost and 127.0.0.1). */
+  serviceProviders?: readonly SamlServiceProviderInput[];
+  /** The IdP's signing key and certificate; a fresh pair per start by default. */
+  credentials?: SamlCredentials;
+}
+
+export interface DevIdpSaml {
+  /** `<issuer>/saml/metadata`: the Issuer of every response and the metadata's entityID. */
+  entityId: string;
+  /** Where this process serves metadata, SSO and SLO (the listening URL, like `url`). */
+  metadataUrl: string;
+  ssoUrl: string;
+  sloUrl: string;
+  /** PEM of the signing certificate, as the metadata publishes it. */
+  certificate: string;
+  /**
+   * PEM of the signing key. Exposed for tests only: they sign responses that are valid except for
+   * one defect (see buildSignedSamlResponse in @gatehouse/dev-idp/testing).
+   */
+  privateKey: string;
 }
 
 export interface DevIdp {
@@ -33,6 +71,9 @@ export interface DevIdp {
   /** Where the server actually listens (differs from `issuer` only when an issuer was given). */
   url: string;
   port: number;
+  /** The SAML IdP's metadata URL (same as `saml.metadataUrl`). */
+  samlMetadataUrl: string;
+  saml: DevIdpSaml;
   close(): Promise<void>;
 }
 
@@ -45,6 +86,12 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
   const clients = options.clients
     ? parseClients(options.clients, 'clients option')
     : await loadClients({});
+  const samlServiceProviders = options.saml?.serviceProviders
+    ? parseSamlServiceProviders(options.saml.serviceProviders, 'saml.serviceProviders option')
+    : await loadSamlServiceProviders({});
+  const samlCredentials = options.saml?.credentials
+    ? checkSamlCredentials(options.saml.credentials, 'saml.credentials option')
+    : generateSamlCredentials();
   const host = options.host ?? '127.0.0.1';
 
   // Listen before building the provider: with port 0 the issuer can only name the real port
@@ -78,9 +125,26 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
     provider.proxy = issuer.startsWith('https:');
     provider.on('server_error', (_ctx, error) => console.error('dev-idp: server error', error));
     const handleInteraction = createInteractionHandler(provider, users);
+    const samlIdp = createSamlIdp({
+      issuer,
+      users,
+      serviceProviders: samlServiceProviders,
+      credentials: samlCredentials,
+      lifetimes: {
+        responseLifetimeSeconds:
+          options.saml?.responseLifetimeSeconds ?? DEFAULT_SAML_LIFETIMES.responseLifetimeSeconds,
+        // One IdP session length for both protocols unless SAML's is set on its own.
+        sessionLifetimeSeconds:
+          options.saml?.sessionLifetimeSeconds ??
+          options.lifetimes?.session ??
+          DEFAULT_SAML_LIFETIMES.sessionLifetimeSeconds,
+      },
+    });
+    const handleSaml = createSamlHandler(samlIdp);
     const handleProtocol = provider.callback();
     route = (req, res) => {
-      handleInteraction(req, res)
+      handleSaml(req, res)
+        .then((handled) => handled || handleInteraction(req, res))
         .then((handled) => (handled ? undefined : handleProtocol(req, res)))
         .catch((error: unknown) => {
           console.error('dev-idp: request failed', error);
@@ -88,7 +152,15 @@ export async function startDevIdp(options: StartDevIdpOptions = {}): Promise<Dev
           res.end();
         });
     };
-    return { issuer, url, port, close };
+    const saml: DevIdpSaml = {
+      entityId: samlIdp.entityId,
+      metadataUrl: `${url}${SAML_PREFIX}/metadata`,
+      ssoUrl: `${url}${SAML_PREFIX}/sso`,
+      sloUrl: `${url}${SAML_PREFIX}/slo`,
+      certificate: samlCredentials.certificate,
+      privateKey: samlCredentials.privateKey,
+    };
+    return { issuer, url, port, samlMetadataUrl: saml.metadataUrl, saml, close };
   } catch (error) {
     await close();
     throw error;
