@@ -46,7 +46,11 @@ describe('role mapping', () => {
         { kind: 'CLAIM', claim: 'groups', operator: 'EXISTS', value: null, role: 'user' },
         { kind: 'EXPRESSION', expression: '', role: 'user' },
         { kind: 'EXPRESSION', expression: '"cvat-admins" in groups ||', role: 'admin' },
-        { kind: 'EXPRESSION', expression: '"cvat-admins" in groups && !(email endsWith "@x")', role: 'admin' },
+        {
+          kind: 'EXPRESSION',
+          expression: '"cvat-admins" in groups && !(email endsWith "@x")',
+          role: 'admin',
+        },
         { kind: 'SCRIPT', role: 'user' },
       ],
       defaultRole: null,
