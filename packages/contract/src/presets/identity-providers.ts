@@ -1,4 +1,8 @@
-import type { IDP_PROVIDERS } from '../config/identity-provider';
+import {
+  SAML_NAME_ID_FORMATS,
+  type IDP_PROVIDERS,
+  type TSamlNameIdFormat,
+} from '../config/identity-provider';
 
 export interface IdentityProviderPreset {
   label: string;
@@ -57,4 +61,39 @@ export const IDENTITY_PROVIDER_PRESETS: Record<
     scopes: ['openid', 'email', 'profile'],
     claims: STANDARD_CLAIMS,
   },
+};
+
+export interface SamlAttributePreset {
+  nameIdFormat: TSamlNameIdFormat;
+  attributes: { email: string; username: string; groups: string };
+}
+
+const SIMPLE_ATTRIBUTES = { email: 'email', username: 'username', groups: 'groups' };
+const WS_CLAIMS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
+
+/**
+ * Attribute names a SAML IdP of each kind sends by default, or the ones its documentation
+ * suggests when the admin defines the attribute statements (Google, Okta, Keycloak).
+ */
+export const SAML_ATTRIBUTE_PRESETS: Record<(typeof IDP_PROVIDERS)[number], SamlAttributePreset> = {
+  GOOGLE: { nameIdFormat: SAML_NAME_ID_FORMATS.emailAddress, attributes: SIMPLE_ATTRIBUTES },
+  MICROSOFT: {
+    nameIdFormat: SAML_NAME_ID_FORMATS.emailAddress,
+    attributes: {
+      email: `${WS_CLAIMS}/emailaddress`,
+      username: `${WS_CLAIMS}/name`,
+      groups: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups',
+    },
+  },
+  OKTA: { nameIdFormat: SAML_NAME_ID_FORMATS.emailAddress, attributes: SIMPLE_ATTRIBUTES },
+  AUTH0: {
+    nameIdFormat: SAML_NAME_ID_FORMATS.emailAddress,
+    attributes: {
+      email: `${WS_CLAIMS}/emailaddress`,
+      username: `${WS_CLAIMS}/name`,
+      groups: 'http://schemas.xmlsoap.org/claims/Group',
+    },
+  },
+  KEYCLOAK: { nameIdFormat: SAML_NAME_ID_FORMATS.emailAddress, attributes: SIMPLE_ATTRIBUTES },
+  GENERIC: { nameIdFormat: SAML_NAME_ID_FORMATS.emailAddress, attributes: SIMPLE_ATTRIBUTES },
 };
