@@ -41,7 +41,7 @@ async function readCiphertext(id: string): Promise<string> {
     where: { id },
     omit: { clientSecretCiphertext: false },
   });
-  return row.clientSecretCiphertext;
+  return row.clientSecretCiphertext ?? '';
 }
 
 function open(ciphertext: string): string {
@@ -143,17 +143,24 @@ describe('identity providers', () => {
       method: 'POST',
       auth: owner.token,
       params: { id: deployment.id },
-      body: { name: '', provider: 'github', protocol: 'SAML', scopes: ['email'], clientSecret: '' },
+      body: { name: '', provider: 'github', protocol: 'OIDC', scopes: ['email'], clientSecret: '' },
     });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.issues?.map((issue) => issue.path).sort()).toEqual([
       'clientId',
       'clientSecret',
       'name',
-      'protocol',
       'provider',
       'scopes',
     ]);
+    const unknownProtocol = await callRoute<ErrorBody>(idpsRoute.POST, {
+      method: 'POST',
+      auth: owner.token,
+      params: { id: deployment.id },
+      body: { name: 'x', provider: 'GENERIC', protocol: 'WS-FED' },
+    });
+    expect(unknownProtocol.status).toBe(422);
+    expect(unknownProtocol.body.error.issues?.map((issue) => issue.path)).toEqual(['protocol']);
     expect(
       await t.db.prisma.identityProvider.count({ where: { deploymentId: deployment.id } }),
     ).toBe(0);

@@ -10,6 +10,7 @@ import { sealContext } from '../crypto/seal-context';
 import { applicationStatus } from './application-status';
 import { loadDeploymentRows, type DeploymentRows } from './load-deployment-rows';
 import { mapApplicationConfig } from './map-application-config';
+import { mapIdentityProviderConfig } from './map-identity-provider-config';
 
 /**
  * The whole configuration of one deployment as agents receive it, built from the database with
@@ -46,19 +47,11 @@ export function assembleDocument(rows: DeploymentRows, encryptionKey: Buffer): T
       privateJwk: JSON.parse(key.plaintext) as TAgentConfig['assertionKeys'][number]['privateJwk'],
     })),
     trustedProxies: rows.trustedProxies,
-    identityProviders: rows.identityProviders
-      .filter((idp) => idp.protocol === 'OIDC')
-      .map((idp) => ({
-        id: idp.id,
-        name: idp.name,
-        protocol: 'OIDC' as const,
-        provider: idp.provider,
-        issuer: idp.issuer,
-        clientId: idp.clientId,
-        clientSecret: openSecret(idp.clientSecretCiphertext, encryptionKey, idpContext),
-        scopes: idp.scopes,
-        claims: { email: idp.claimEmail, username: idp.claimUsername, groups: idp.claimGroups },
-      })),
+    identityProviders: rows.identityProviders.map((idp) =>
+      mapIdentityProviderConfig(idp, (ciphertext) =>
+        openSecret(ciphertext, encryptionKey, idpContext),
+      ),
+    ),
     applications: rows.applications
       .filter((app) => applicationStatus(app).status === 'READY')
       .map(mapApplicationConfig),

@@ -1,11 +1,11 @@
-import { IDENTITY_PROVIDER_PRESETS, type TIdentityProviderConfig } from '@gatehouse/contract';
+import { IDENTITY_PROVIDER_PRESETS, type TOidcIdentityProviderConfig } from '@gatehouse/contract';
 import { invalidField } from '../errors/app-error';
 
 interface PresetInput {
-  provider: TIdentityProviderConfig['provider'];
+  provider: TOidcIdentityProviderConfig['provider'];
   issuer?: string | undefined;
   scopes?: string[] | undefined;
-  claims?: Partial<TIdentityProviderConfig['claims']> | undefined;
+  claims?: Partial<TOidcIdentityProviderConfig['claims']> | undefined;
 }
 
 /**
@@ -15,7 +15,7 @@ interface PresetInput {
 export function resolvePreset(input: PresetInput): {
   issuer: string;
   scopes: string[];
-  claims: TIdentityProviderConfig['claims'];
+  claims: TOidcIdentityProviderConfig['claims'];
 } {
   const preset = IDENTITY_PROVIDER_PRESETS[input.provider];
   if (preset.issuer !== null && input.issuer !== undefined && input.issuer !== preset.issuer) {
