@@ -70,6 +70,10 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...source, GATEHOUSE_BOOTSTRAP_TOKEN: 'ght_short' })).toThrow(
       'GATEHOUSE_BOOTSTRAP_TOKEN',
     );
+    const short = { ...source, GATEHOUSE_BOOTSTRAP_PASSWORD: 'password' };
+    expect(() => parseEnv(short)).toThrow('GATEHOUSE_BOOTSTRAP_PASSWORD must be at least 12');
+    // `pnpm dev` publishes the demo owner's password `password`; only dev mode accepts it.
+    expect(parseEnv({ ...short, GATEHOUSE_DEV_MODE: 'true' }).bootstrap?.password).toBe('password');
     expect(() => parseEnv({ ...BASE, GATEHOUSE_OIDC_ISSUER: 'https://idp.example.test' })).toThrow(
       'GATEHOUSE_OIDC_CLIENT_ID',
     );
