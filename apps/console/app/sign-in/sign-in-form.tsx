@@ -2,45 +2,72 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
 
 export function SignInForm({ oidcName }: { oidcName: string | null }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const result = await signIn('credentials', {
-      email: form.get('email'),
-      password: form.get('password'),
-      redirect: false,
-    });
-    if (result?.ok) window.location.assign('/');
-    else
-      setError(
-        result?.error === 'CredentialsSignin'
-          ? 'Wrong e-mail or password.'
-          : (result?.error ?? 'Sign-in failed.'),
-      );
+    setBusy(true);
+    setError(null);
+    const result = await signIn('credentials', { email, password, redirect: false });
+    if (result?.ok && !result.error) {
+      window.location.assign('/');
+      return;
+    }
+    setBusy(false);
+    setError(
+      result?.error === 'CredentialsSignin'
+        ? 'Wrong e-mail or password. Check both and try again.'
+        : (result?.error ?? 'Sign-in failed; try again.'),
+    );
   }
 
   return (
-    <>
-      <form onSubmit={(event) => void submit(event)}>
-        <label>
-          E-mail <input name="email" type="email" autoComplete="username" required />
-        </label>
-        <label>
-          Password{' '}
-          <input name="password" type="password" autoComplete="current-password" required />
-        </label>
-        <button type="submit">Sign in</button>
-        {error && <p role="alert">{error}</p>}
+    <div className="space-y-6">
+      <form onSubmit={(event) => void submit(event)} noValidate className="space-y-4">
+        <TextField
+          label="E-mail"
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
+        {error && <Alert tone="error">{error}</Alert>}
+        <Button type="submit" busy={busy} className="w-full">
+          Sign in
+        </Button>
       </form>
       {oidcName && (
-        <button type="button" onClick={() => void signIn('oidc', { callbackUrl: '/' })}>
-          Sign in with {oidcName}
-        </button>
+        <>
+          <div className="flex items-center gap-3 text-xs text-slate-400">
+            <span className="h-px flex-1 bg-slate-200" /> or{' '}
+            <span className="h-px flex-1 bg-slate-200" />
+          </div>
+          <Button
+            variant="secondary"
+            className="w-full"
+            onClick={() => void signIn('oidc', { callbackUrl: '/' })}
+          >
+            Sign in with {oidcName}
+          </Button>
+        </>
       )}
-    </>
+    </div>
   );
 }
