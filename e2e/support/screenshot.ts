@@ -1,0 +1,19 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { SCREENSHOT_DIR } from './paths';
+
+/** A product screenshot for docs/screenshots (linked from the README), refreshed by every run. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // Toasts come and go, and sticky header and sidebar belong at the top of a full-page picture.
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.id = 'e2e-screenshot';
+    style.textContent = '[aria-live] > [role="status"] { visibility: hidden; }';
+    document.head.append(style);
+    window.scrollTo(0, 0);
+  });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.evaluate(() => document.getElementById('e2e-screenshot')?.remove());
+}
