@@ -1,75 +1,66 @@
+// main.ts's refusals, which must come before anything starts. The whole stack running and stopping
+// is dev.integration.test.ts.
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from './testing/find-free-port';
+import { createServer, type Server } from 'node:net';
+import { readdir, rm } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDataDir, pickDevPorts } from './testing/run-dev-runner';
 
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
-let dataDir: string;
+const packageDir = new URL('..', import.meta.url);
+const cleanUps: (() => Promise<unknown>)[] = [];
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-dev-main-'));
-  await chmod(dataDir, 0o755); // as root, PostgreSQL's own account must enter it
+afterEach(async () => {
+  for (const cleanUp of cleanUps.splice(0)) await cleanUp();
 });
 
-afterAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-/** `tsx src/main.ts` as `pnpm --filter @gatehouse/dev-runner start` runs it; resolves the URL. */
 function runMain(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: packageDir,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
   let output = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /^DATABASE_URL=(\S+)$/m.exec(output)?.[1];
-      if (url) resolve(url);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', () => reject(new Error(`main.ts exited before it was ready:\n${output}`)));
-  });
-  // Only tests that expect a start await it; the others must not see an unhandled rejection.
-  ready.catch(() => undefined);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, ready, exited, output: () => output };
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise<{ code: number | null; output: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, output })),
+  );
 }
 
 describe('main.ts', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)(
-    'starts the embedded PostgreSQL and shuts it down cleanly on %s, keeping the data',
-    async (signal) => {
-      const port = await findFreePort();
-      const run = runMain({ DATA_DIR: dataDir, DEV_POSTGRES_PORT: String(port) });
-      const url = await run.ready;
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query('CREATE TABLE IF NOT EXISTS starts (signal text)');
-      await client.query('INSERT INTO starts VALUES ($1)', [signal]);
-      const { rows } = await client.query<{ signal: string }>('SELECT signal FROM starts');
-      await client.end();
-      // The SIGTERM run comes second and finds the SIGINT run's row.
-      expect(rows.map((row) => row.signal)).toEqual(
-        signal === 'SIGINT' ? ['SIGINT'] : ['SIGINT', 'SIGTERM'],
-      );
+  it('names every invalid variable and starts nothing', async () => {
+    const { code, output } = await runMain({
+      DEV_CONSOLE_PORT: 'three thousand',
+      DATABASE_URL: 'mysql://localhost/gatehouse',
+      GATEHOUSE_BOOTSTRAP_TOKEN: 'ght_short',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain("The dev runner's environment is invalid");
+    for (const variable of ['DEV_CONSOLE_PORT', 'DATABASE_URL', 'GATEHOUSE_BOOTSTRAP_TOKEN']) {
+      expect(output).toContain(variable);
+    }
+  });
 
-      run.child.kill(signal);
-      expect(await run.exited).toBe(0);
-      expect(run.output()).toContain('stopped');
-      // PostgreSQL removes its lock file only on a clean shutdown.
-      expect(await readdir(join(dataDir, 'postgres'))).not.toContain('postmaster.pid');
-    },
-  );
+  it('refuses taken ports up front, naming the variable that moves each', async () => {
+    const dataDir = await createDataDir();
+    cleanUps.push(() => rm(dataDir, { recursive: true, force: true }));
+    const ports = await pickDevPorts();
+    const server: Server = createServer();
+    await new Promise<void>((resolve) => server.listen(ports.console, '127.0.0.1', resolve));
+    cleanUps.push(() => new Promise((resolve) => server.close(resolve)));
 
-  it('starts nothing when DATABASE_URL is set', async () => {
-    const run = runMain({ DATABASE_URL: 'postgresql://someone@127.0.0.1:5432/elsewhere' });
-    expect(await run.exited).toBe(0);
-    expect(run.output()).toContain('DATABASE_URL is set: nothing to start');
+    const { code, output } = await runMain({
+      DATA_DIR: dataDir,
+      DEV_POSTGRES_PORT: String(ports.postgres),
+      DEV_CONSOLE_PORT: String(ports.console),
+      DEV_IDP_PORT: String(ports.idp),
+      DEMO_UPSTREAM_PORT: String(ports.upstream),
+      DEV_AGENT_PORT: String(ports.upstream), // the same port twice
+      DEV_AGENT_ADMIN_PORT: String(ports.agentAdmin),
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(`${ports.console} is in use (console; set DEV_CONSOLE_PORT)`);
+    expect(output).toContain(`${ports.upstream} is given twice (agent; set DEV_AGENT_PORT)`);
+    // Refused before the first step: no database was created.
+    expect(await readdir(dataDir)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ export interface ProvidedDatabase {
 
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL with its data in DATA_DIR/postgres. */
 export async function provideDatabase(
-  env: Pick<DevEnv, 'databaseUrl' | 'dataDir' | 'postgresPort'>,
+  env: Pick<DevEnv, 'databaseUrl' | 'dataDir'> & { ports: Pick<DevEnv['ports'], 'postgres'> },
   onLog?: (line: string) => void,
 ): Promise<ProvidedDatabase> {
   if (env.databaseUrl !== undefined) {
@@ -19,7 +19,7 @@ export async function provideDatabase(
   }
   const server = await startEmbeddedPostgres({
     dataDir: join(env.dataDir, 'postgres'),
-    port: env.postgresPort,
+    port: env.ports.postgres,
     ...(onLog && { onLog }),
   });
   return { url: server.url, embedded: true, stop: () => server.stop() };

@@ -4,7 +4,7 @@ import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PostgresBinaries } from './locate-binaries';
-import { LogTail } from './log-tail';
+import { LogTail } from '../processes/log-tail';
 import type { ServerAccount } from './server-account';
 
 export const SUPERUSER = 'postgres';

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { SUPERUSER } from './init-cluster';
 import type { PostgresBinaries } from './locate-binaries';
-import { LogTail } from './log-tail';
+import { LogTail } from '../processes/log-tail';
 import type { ServerAccount } from './server-account';
 
 const READY_DEADLINE_MS = 60_000;
