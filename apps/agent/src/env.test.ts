@@ -19,9 +19,24 @@ describe('parseEnv', () => {
         revokedGraceSeconds: 30,
         redisUrl: undefined,
         instanceId: undefined,
+        workers: undefined,
       },
     });
     expect(result.ok && result.env.stateDir.endsWith('/.gatehouse/agent')).toBe(true);
+  });
+
+  it('reads LISTEN_HOST as an IP address, and refuses anything else', () => {
+    expect(parseEnv({ ...validEnv, LISTEN_HOST: '127.0.0.2' })).toMatchObject({
+      ok: true,
+      env: { listenHost: '127.0.0.2' },
+    });
+    expect(parseEnv({ ...validEnv, LISTEN_HOST: '::1' })).toMatchObject({
+      env: { listenHost: '::1' },
+    });
+    expect(parseEnv({ ...validEnv, LISTEN_HOST: 'example.com' })).toMatchObject({
+      ok: false,
+      problems: [{ variable: 'LISTEN_HOST' }],
+    });
   });
 
   it('treats empty variables as unset, as compose files pass them', () => {
@@ -38,6 +53,7 @@ describe('parseEnv', () => {
       ADMIN_PORT: '0',
       AGENT_REVOKED_GRACE_SECONDS: '2.5',
       INSTANCE_ID: 'agent-0',
+      AGENT_WORKERS: '3',
     });
     expect(result).toEqual({
       ok: true,
@@ -51,6 +67,7 @@ describe('parseEnv', () => {
         adminPort: 0,
         revokedGraceSeconds: 2.5,
         instanceId: 'agent-0',
+        workers: 3,
       },
     });
   });
@@ -63,12 +80,14 @@ describe('parseEnv', () => {
       LOG_LEVEL: 'loud',
       ADMIN_PORT: 'ninety',
       AGENT_REVOKED_GRACE_SECONDS: '-1',
+      AGENT_WORKERS: '0',
     });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems.map((problem) => problem.variable).sort()).toEqual([
       'ADMIN_PORT',
       'AGENT_REVOKED_GRACE_SECONDS',
+      'AGENT_WORKERS',
       'CONSOLE_URL',
       'LOG_LEVEL',
       'PROVISIONING_KEY',

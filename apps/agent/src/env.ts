@@ -22,6 +22,10 @@ const EXPECTED = {
   AGENT_REVOKED_GRACE_SECONDS:
     'seconds (0-3600) to answer 503 after the key is revoked before exiting (default 30)',
   INSTANCE_ID: 'at most 128 characters naming this agent in the console (default random)',
+  AGENT_WORKERS:
+    'a whole number 1-64 of worker processes serving requests (default: one per CPU core the agent may use; 1 runs everything in one process)',
+  LISTEN_HOST:
+    'an IP address of this machine to serve the application and admin ports on (default: every interface)',
 } as const;
 
 const ZEnv = z.object({
@@ -38,6 +42,12 @@ const ZEnv = z.object({
     z.coerce.number({ error: 'is not a number' }).min(0).max(3600).default(30),
   ),
   INSTANCE_ID: optional(z.string().max(128).optional()),
+  AGENT_WORKERS: optional(
+    z.coerce.number({ error: 'is not a number' }).int().min(1).max(64).optional(),
+  ),
+  LISTEN_HOST: optional(
+    z.union([z.ipv4(), z.ipv6()], { error: 'is not an IP address' }).optional(),
+  ),
 });
 
 export interface AgentEnv {
@@ -52,6 +62,13 @@ export interface AgentEnv {
   adminPort: number;
   revokedGraceSeconds: number;
   instanceId: string | undefined;
+  /** Worker processes; undefined: one per usable core (see countUsableCores). */
+  workers: number | undefined;
+  /**
+   * The address the ports listen on; undefined is every interface. One address per replica lets
+   * several agents share a host and its ports (the security suite's two replicas do).
+   */
+  listenHost?: string | undefined;
 }
 
 export interface EnvProblem {
@@ -89,6 +106,8 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
       adminPort: env.ADMIN_PORT,
       revokedGraceSeconds: env.AGENT_REVOKED_GRACE_SECONDS,
       instanceId: env.INSTANCE_ID,
+      workers: env.AGENT_WORKERS,
+      listenHost: env.LISTEN_HOST,
     },
   };
 }

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../observability/logger';
 
+/** A prom-client Registry, or the primary's view over its own and its workers' metrics. */
+export type MetricsSource = Pick<Registry, 'metrics' | 'contentType'>;
+
 export interface AdminServer {
   /** `http://host:port`, with the port actually bound (tests listen on port 0). */
   url: string;
@@ -20,7 +23,7 @@ export async function startAdminServer(options: {
   /** Undefined listens on every interface, as an orchestrator's probes need. */
   host: string | undefined;
   isReady: () => boolean;
-  registry: Registry;
+  registry: MetricsSource;
   log: Logger;
 }): Promise<AdminServer> {
   const { isReady, registry, log } = options;

@@ -1,12 +1,12 @@
-import { validateAgentConfig, type TConfigProblem } from '@gatehouse/contract';
-import type { Generation } from '../listeners/generation';
+import { validateAgentConfig, type TAgentConfig, type TConfigProblem } from '@gatehouse/contract';
 import type { ListenerSet } from '../listeners/listener-set';
 import type { Logger } from '../observability/logger';
 import type { AgentMetrics } from '../observability/metrics';
-import type { CompileConfig, CompiledConfig } from '../runtime/compiled-config';
+import type { CompileConfig } from '../runtime/compiled-config';
 import type { ConfigCache } from '../state/config-cache';
 import type { AgentStatus } from './agent-status';
 import { describeError } from './console-errors';
+import { ConfigSwitchError, createConfigSwitch } from './switch-config';
 
 export type ConfigOrigin = 'console' | 'cache';
 export type ApplyOutcome = 'applied' | 'unchanged' | 'refused';
@@ -30,24 +30,15 @@ export function createConfigApplier(deps: {
   metrics: AgentMetrics;
   log: Logger;
 }): ConfigApplier {
-  const { compile, listeners, cache, status, metrics, log } = deps;
-  let applied: CompiledConfig | null = null;
-  const disposals = new Set<Promise<void>>();
+  const { cache, status, metrics, log } = deps;
+  const configSwitch = createConfigSwitch(deps);
+  let current: TAgentConfig | null = null;
 
   function refuse(reason: string, message: string, problems: TConfigProblem[]): ApplyOutcome {
     log.error({ problems }, `${message}; the agent keeps its previous configuration`);
     status.recordRefused(message, problems);
     metrics.syncErrors.inc({ reason });
     return 'refused';
-  }
-
-  function disposeWhenDrained(previous: Generation): void {
-    const disposal = previous
-      .retire()
-      .then(() => previous.compiled.dispose())
-      .catch((error: unknown) => log.error({ err: error }, 'disposing a replaced config failed'));
-    disposals.add(disposal);
-    void disposal.then(() => disposals.delete(disposal));
   }
 
   async function persist(document: unknown): Promise<void> {
@@ -75,47 +66,35 @@ export function createConfigApplier(deps: {
         );
       }
       const config = validation.value;
-      const current = applied?.source;
       if (current?.version === config.version && current.deployment.id === config.deployment.id) {
         return 'unchanged';
       }
 
-      let compiled: CompiledConfig;
       try {
-        compiled = await compile(config);
+        await configSwitch.switchTo(config);
       } catch (error) {
+        const reason = error instanceof ConfigSwitchError ? error.reason : 'listen_failed';
         const message = describeError(error);
-        return refuse('compile_failed', `${name} could not be compiled: ${message}`, [
-          { path: '', message },
-        ]);
-      }
-      let previous: Generation | null;
-      try {
-        previous = await listeners.apply(compiled);
-      } catch (error) {
-        await compiled.dispose().catch(() => undefined);
-        const message = describeError(error);
-        return refuse('listen_failed', `${name} refused: ${message}`, [{ path: '', message }]);
+        const stated =
+          reason === 'compile_failed'
+            ? `${name} could not be compiled: ${message}`
+            : `${name} refused: ${message}`;
+        return refuse(reason, stated, [{ path: '', message }]);
       }
 
-      applied = compiled;
+      current = config;
       metrics.configVersion.set(config.version);
       status.recordApplied(config.version);
       log.info(
         { version: config.version, origin, applications: config.applications.length },
         'configuration applied',
       );
-      if (previous) disposeWhenDrained(previous);
       // Persisting after the swap: a slow disk never delays a change reaching users.
       if (origin === 'console') await persist(config);
       return 'applied';
     },
 
-    async close() {
-      await Promise.all([...disposals]);
-      await applied?.dispose();
-      applied = null;
-    },
+    close: () => configSwitch.close(),
   };
 }
 

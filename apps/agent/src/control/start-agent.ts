@@ -1,8 +1,8 @@
 import { HEARTBEAT_INTERVAL_SECONDS } from '@gatehouse/contract';
-import { startAdminServer } from '../admin/admin-server';
+import { startAdminServer, type MetricsSource } from '../admin/admin-server';
 import type { AgentEnv } from '../env';
 import { EXIT_PROVISIONING_KEY_REJECTED } from '../exit-codes';
-import { createListenerSet } from '../listeners/listener-set';
+import { createListenerSet, type ListenerSet } from '../listeners/listener-set';
 import { createLogger, type Logger } from '../observability/logger';
 import { createAgentMetrics, type AgentMetrics } from '../observability/metrics';
 import type { CompileConfig } from '../runtime/compiled-config';
@@ -31,6 +31,10 @@ export interface StartAgentOptions {
   metrics?: AgentMetrics;
   /** Interface of the application and admin listeners; undefined is every interface. */
   listenHost?: string;
+  /** Where applications are served; by default listeners in this process. */
+  listeners?: ListenerSet;
+  /** What /metrics serves; by default `metrics.registry`. */
+  metricsSource?: MetricsSource;
   timing?: Partial<AgentTiming>;
   random?: () => number;
 }
@@ -59,7 +63,8 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
   const identity = createAgentIdentity(env.instanceId);
   const status = createAgentStatus();
   const cache = createConfigCache(env);
-  const listeners = createListenerSet({ host: options.listenHost, log, metrics });
+  const listeners =
+    options.listeners ?? createListenerSet({ host: options.listenHost, log, metrics });
   const { compile } = options;
   const applier = createConfigApplier({ compile, listeners, cache, status, metrics, log });
   const readiness = createReadiness();
@@ -68,7 +73,7 @@ export async function startAgent(options: StartAgentOptions): Promise<RunningAge
     port: env.adminPort,
     host: options.listenHost,
     isReady: () => listeners.isServing(),
-    registry: metrics.registry,
+    registry: options.metricsSource ?? metrics.registry,
     log,
   });
   const client = createConsoleClient(env);

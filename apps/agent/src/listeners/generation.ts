@@ -17,6 +17,9 @@ export interface Generation {
   readonly routesByPort: ReadonlyMap<number, HostRouter>;
   /** Counts `what` as in flight until it emits 'close'. */
   track(what: Closable): void;
+  /** Counts one more in flight until `finish()`, for callers already listening for 'close'. */
+  start(): void;
+  finish(): void;
   /** Resolves once nothing tracked is in flight any more. */
   retire(): Promise<void>;
 }
@@ -35,17 +38,23 @@ export function createGeneration(compiled: CompiledConfig): Generation {
   const settle = () => {
     if (retired && inFlight === 0) resolveDrained();
   };
+  const start = () => {
+    inFlight += 1;
+  };
+  const finish = () => {
+    inFlight -= 1;
+    settle();
+  };
 
   return {
     compiled,
     routesByPort,
     track(what) {
-      inFlight += 1;
-      what.once('close', () => {
-        inFlight -= 1;
-        settle();
-      });
+      start();
+      what.once('close', finish);
     },
+    start,
+    finish,
     retire() {
       retired = true;
       settle();

@@ -45,10 +45,16 @@ export function createListenerSet(options: {
   let revoked = false;
   let closed = false;
 
-  function onResponseClosed(server: Server, res: ServerResponse, application: string): void {
+  /** One 'close' listener per request does all the bookkeeping. */
+  function onResponseClosed(
+    server: Server,
+    res: ServerResponse,
+    application: string,
+    generation: Generation | null,
+  ): void {
     res.once('close', () => {
-      const status = res.writableFinished ? String(res.statusCode) : 'aborted';
-      metrics.requests.inc({ application, status });
+      metrics.requests.inc(application, res.writableFinished ? res.statusCode : 'aborted');
+      generation?.finish();
       // server.close() leaves a keep-alive connection open until its idle timeout once its last
       // response is sent; on a closing port, close it as soon as it is idle.
       if (closingServers.has(server)) setImmediate(() => server.closeIdleConnections());
@@ -61,22 +67,26 @@ export function createListenerSet(options: {
     req: IncomingMessage,
     res: ServerResponse,
   ): void {
-    const requestId = ensureRequestId(req);
-    res.setHeader('x-request-id', requestId);
     const generation = current;
     const application = generation?.routesByPort.get(port)?.(req.headers.host);
-    onResponseClosed(server, res, application?.config.id ?? 'unrouted');
-    if (revoked) return sendErrorPage(res, REVOKED_KEY_PAGE);
-    if (!generation || !application) {
+    if (revoked || !generation || !application) {
+      onResponseClosed(server, res, application?.config.id ?? 'unrouted', null);
+      res.setHeader('x-request-id', ensureRequestId(req));
+      if (revoked) return sendErrorPage(res, REVOKED_KEY_PAGE);
       return sendErrorPage(res, buildUnknownHostPage(req.headers.host ?? '', port));
     }
-    generation.track(res);
+    generation.start();
+    onResponseClosed(server, res, application.config.id, generation);
     try {
+      // Every answer the application sends carries X-Request-Id (the pipeline sets it).
       application.handleRequest(req, res);
     } catch (error) {
+      const requestId = ensureRequestId(req);
       log.error({ err: error, requestId, application: application.config.id }, 'request failed');
-      if (!res.headersSent) sendErrorPage(res, buildInternalErrorPage(requestId));
-      else res.destroy();
+      if (!res.headersSent) {
+        res.setHeader('x-request-id', requestId);
+        sendErrorPage(res, buildInternalErrorPage(requestId));
+      } else res.destroy();
     }
   }
 

@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import type { TIdentityProviderConfig } from '@gatehouse/contract';
+import type { TIdentityProviderConfig, TOidcIdentityProviderConfig } from '@gatehouse/contract';
 import type { Logger } from '../observability/logger';
 
 /** The IdP could not be discovered or did not answer: a 502 page names it. */
@@ -16,7 +16,7 @@ export class IdpUnreachableError extends Error {
 }
 
 export interface IdpClient {
-  readonly idp: TIdentityProviderConfig;
+  readonly idp: TOidcIdentityProviderConfig;
   /** The discovered configuration; discovered once, lazily, and again after a failure. */
   discover(): Promise<oidc.Configuration>;
 }
@@ -33,7 +33,7 @@ const DISCOVERY_TIMEOUT_SECONDS = 10;
 export function createIdpDirectory(logger: Logger) {
   const clients = new Map<string, IdpClient>();
   return {
-    clientFor(idp: TIdentityProviderConfig): IdpClient {
+    clientFor(idp: TOidcIdentityProviderConfig): IdpClient {
       const key = JSON.stringify([idp.issuer, idp.clientId, idp.clientSecret]);
       let client = clients.get(key);
       if (client === undefined) {
@@ -47,7 +47,11 @@ export function createIdpDirectory(logger: Logger) {
     /** Forgets IdPs no longer configured. */
     retainOnly(idps: readonly TIdentityProviderConfig[]): void {
       const keep = new Set(
-        idps.map((idp) => JSON.stringify([idp.issuer, idp.clientId, idp.clientSecret])),
+        idps.flatMap((idp) =>
+          idp.protocol === 'OIDC'
+            ? [JSON.stringify([idp.issuer, idp.clientId, idp.clientSecret])]
+            : [],
+        ),
       );
       for (const key of clients.keys()) if (!keep.has(key)) clients.delete(key);
     },
@@ -55,7 +59,7 @@ export function createIdpDirectory(logger: Logger) {
 }
 export type IdpDirectory = ReturnType<typeof createIdpDirectory>;
 
-function createIdpClient(idp: TIdentityProviderConfig, logger: Logger): IdpClient {
+function createIdpClient(idp: TOidcIdentityProviderConfig, logger: Logger): IdpClient {
   let discovered: Promise<oidc.Configuration> | null = null;
   return {
     idp,
@@ -71,7 +75,7 @@ function createIdpClient(idp: TIdentityProviderConfig, logger: Logger): IdpClien
 }
 
 async function discoverIdp(
-  idp: TIdentityProviderConfig,
+  idp: TOidcIdentityProviderConfig,
   logger: Logger,
 ): Promise<oidc.Configuration> {
   const issuer = new URL(idp.issuer);
@@ -109,7 +113,19 @@ async function discoverIdp(
       oidc.ClientSecretPost(idp.clientSecret),
     );
     if (insecure) oidc.allowInsecureRequests(postConfig);
-    return postConfig;
+    return verifyIdTokenSignatures(postConfig);
   }
+  return verifyIdTokenSignatures(config);
+}
+
+/**
+ * openid-client trusts an ID token from the token endpoint on the strength of TLS alone
+ * (OpenID Connect Core §3.1.3.7 point 6) and skips its signature. Plain-http issuers are allowed
+ * (in-cluster Keycloak), where nothing else vouches for the token, so the signature is always
+ * checked against the IdP's published keys: a token signed with another key, or with a
+ * signature taken from another token, is refused (test/security/id-tokens.test.ts).
+ */
+function verifyIdTokenSignatures(config: oidc.Configuration): oidc.Configuration {
+  if (config.serverMetadata().jwks_uri) oidc.enableNonRepudiationChecks(config);
   return config;
 }

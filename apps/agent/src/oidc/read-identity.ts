@@ -1,4 +1,4 @@
-import type { TIdentityProviderConfig } from '@gatehouse/contract';
+import type { TOidcIdentityProviderConfig } from '@gatehouse/contract';
 import { readClaimPath, type Identity } from '../session/identity';
 
 // Protocol claims of the ID token: checked at sign-in, meaningless afterwards.
@@ -18,7 +18,7 @@ const PROTOCOL_CLAIMS = new Set([
 
 /** The identity an IdP's claims describe, read through the IdP's configured claim names. */
 export function readIdentity(
-  idp: TIdentityProviderConfig,
+  idp: TOidcIdentityProviderConfig,
   claims: Record<string, unknown>,
 ): Identity {
   const kept: Record<string, unknown> = {};
@@ -51,7 +51,7 @@ function readGroups(value: unknown): string[] {
 
 /** Whether the ID token lacks a claim we need, so userinfo is worth asking (OIDC Core §5.4). */
 export function needsUserInfo(
-  idp: TIdentityProviderConfig,
+  idp: TOidcIdentityProviderConfig,
   claims: Record<string, unknown>,
 ): boolean {
   return (

@@ -4,6 +4,8 @@
 import type { PipelineStep } from './context';
 import { sendPage } from './respond';
 
+const readClock = () => new Date();
+
 /** Pipeline step 4. */
 export const applyRules: PipelineStep = (ctx) => {
   const rule = ctx.app.matchRule({
@@ -12,7 +14,7 @@ export const applyRules: PipelineStep = (ctx) => {
     headers: ctx.req.headers,
     search: ctx.search,
     clientAddress: ctx.clientAddress,
-    now: () => new Date(),
+    now: readClock,
   });
   ctx.rule = rule;
   if (rule.action !== 'DENY') return 'next';

@@ -9,6 +9,13 @@ export const authorize: PipelineStep = (ctx) => {
   const { rule, session, app } = ctx;
   if (rule?.action !== 'PROTECTED' || session === null) return 'next';
   const derived = deriveIdentity(app, session);
+  if (
+    derived.role.ok &&
+    (rule.identity === null || rule.identity(session.identity, derived.role.role))
+  ) {
+    ctx.derived = derived;
+    return 'next';
+  }
   const who = session.identity.email ?? session.identity.username ?? session.identity.sub;
   const signOut = { href: `${app.prefix}/logout`, label: 'Sign out' };
   if (!derived.role.ok) {
@@ -24,15 +31,11 @@ export const authorize: PipelineStep = (ctx) => {
     });
     return 'done';
   }
-  if (rule.identity !== null && !rule.identity(session.identity, derived.role.role)) {
-    sendPage(ctx, 403, {
-      title: 'Access denied',
-      message: `You are signed in as ${who}, which may not open this page of ${app.config.name}.`,
-      hint: 'Sign out and sign in with another account, or ask your administrator for access.',
-      links: [signOut],
-    });
-    return 'done';
-  }
-  ctx.derived = derived;
-  return 'next';
+  sendPage(ctx, 403, {
+    title: 'Access denied',
+    message: `You are signed in as ${who}, which may not open this page of ${app.config.name}.`,
+    hint: 'Sign out and sign in with another account, or ask your administrator for access.',
+    links: [signOut],
+  });
+  return 'done';
 };

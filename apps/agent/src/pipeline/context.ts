@@ -3,8 +3,9 @@ import type { Duplex } from 'node:stream';
 import type { TApplicationConfig } from '@gatehouse/contract';
 import type { AgentMetrics } from '../observability/metrics';
 import type { Logger } from '../observability/logger';
-import type { IdpClient } from '../oidc/idp-client';
 import type { UpstreamBalancer } from '../proxy/upstream-balancer';
+import type { SamlReplayCache } from '../saml/replay-cache';
+import type { BoundIdp } from '../saml/saml-idp';
 import type { Session } from '../session/session';
 import type { SessionKeyring } from '../session/session-keyring';
 import type { SessionStore } from '../session/session-store';
@@ -37,8 +38,10 @@ export interface AppRuntime {
   readonly trustedProxies: IpRanges | null;
   readonly keyring: SessionKeyring;
   readonly sessions: SessionStore;
-  /** The IdPs users may choose, in the configured order. */
-  readonly idps: ReadonlyMap<string, IdpClient>;
+  /** The IdPs users may choose (OIDC or SAML), in the configured order. */
+  readonly idps: ReadonlyMap<string, BoundIdp>;
+  /** Assertion IDs already used to sign in, shared across configuration versions. */
+  readonly samlReplayCache: SamlReplayCache;
   readonly upstreams: UpstreamBalancer;
   readonly assertionKeys: AssertionKeys;
   readonly assertion: AssertionSettings;
@@ -46,12 +49,15 @@ export interface AppRuntime {
   readonly derived: WeakMap<Session, DerivedIdentity>;
   readonly logger: Logger;
   readonly metrics: AgentMetrics;
+  /** The upstream latency histogram of this application, labelled once. */
+  readonly upstreamLatency: { observe(seconds: number): void };
   readonly refreshes: Map<string, Promise<Session>>;
 }
 
 export interface DerivedIdentity {
   role: { ok: true; role: string | null } | { ok: false; reason: string };
-  headers: ReadonlyArray<readonly [string, string]>;
+  /** Attribute-pass headers, a flat `[name, value, …]` list with lower-case names. */
+  headers: readonly string[];
   cookie: string;
   assertionClaims: Record<string, unknown> | null;
   assertion: { token: string; expiresAt: number } | null;
@@ -75,8 +81,9 @@ export interface RequestContext {
   encodedPath: string;
   /** The raw query with its `?`, or ''. */
   search: string;
-  /** Client headers that may go upstream (set by strip). */
-  upstreamHeaders: Record<string, string | string[]>;
+  /** Headers for the upstream, a flat `[name, value, …]` list: the client's that may go (set by
+   * strip), then the identity (pass attributes), then forwarding (forward). */
+  upstreamHeaders: string[];
   upstreamCookie: string;
   agentCookies: ReadonlyMap<string, string>;
   rule: MatchedRule | null;

@@ -24,7 +24,7 @@ export function createContext(
     path: '/',
     encodedPath: '/',
     search: '',
-    upstreamHeaders: {},
+    upstreamHeaders: [],
     upstreamCookie: '',
     agentCookies: NO_COOKIES,
     rule: null,

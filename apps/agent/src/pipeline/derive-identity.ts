@@ -11,9 +11,16 @@ export function deriveIdentity(app: AppRuntime, session: Session): DerivedIdenti
   if (derived === undefined) {
     const role = app.mapRole(session.identity);
     const passed = app.passAttributes(session.identity, role.ok ? role.role : null);
+    // The signed assertion, when there is one, takes the place of a row of the same name.
+    const assertionHeader = app.config.assertion.headerName.toLowerCase();
+    const headers: string[] = [];
+    for (const [name, value] of passed.headers) {
+      const lower = name.toLowerCase();
+      if (passed.assertionClaims === null || lower !== assertionHeader) headers.push(lower, value);
+    }
     derived = {
       role,
-      headers: passed.headers,
+      headers,
       cookie: passed.cookie,
       assertionClaims: passed.assertionClaims,
       assertion: null,

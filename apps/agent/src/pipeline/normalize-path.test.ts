@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeTarget } from './normalize-path';
+import { normalizeTarget, normalizeTargetBySegments } from './normalize-path';
 
 function pathOf(target: string) {
   const result = normalizeTarget(target);
@@ -35,7 +35,8 @@ describe('normalizeTarget', () => {
   it('encodes the path the upstream receives canonically, `;` included', () => {
     expect(pathOf('/files/a%20b').encodedPath).toBe('/files/a%20b');
     expect(pathOf('/caf%C3%A9').encodedPath).toBe('/caf%C3%A9');
-    expect(pathOf('/public/..;/admin').encodedPath).toBe('/public/..%3B/admin');
+    expect(pathOf('/files/a;b').encodedPath).toBe('/files/a%3Bb');
+    expect(pathOf('/public/...;x/admin').encodedPath).toBe('/public/...%3Bx/admin');
     expect(pathOf('/%7Euser/x').encodedPath).toBe('/~user/x');
   });
 
@@ -54,6 +55,17 @@ describe('normalizeTarget', () => {
     ['*', 'must be a path'],
     ['/a#b', '"#"'],
     ['/a b', 'raw space'],
+    // Regression: each of these reached the upstream under the /public rule, where a lenient
+    // server reads it as /admin (found by test/security/path-confusion.test.ts).
+    ['/public/..;/admin', 'dot segment with ";" parameters'],
+    ['/public/..%3B/admin', 'dot segment with ";" parameters'],
+    ['/public/.;x=1/../admin', 'dot segment with ";" parameters'],
+    ['/public/%252e%252e/admin', 'encoded twice'],
+    ['/public/..%252fadmin', 'encoded twice'],
+    ['/public/%25252e/admin', 'encoded twice'],
+    ['/public/%ef%bc%8e%ef%bc%8e/admin', 'Unicode look-alikes'],
+    ['/public/%e2%80%a5/admin', 'Unicode look-alikes'],
+    ['/public%ef%bc%8f..%ef%bc%8fadmin', 'Unicode look-alikes'],
   ])('refuses %s', (target, reason) => {
     const result = normalizeTarget(target);
     expect(result.ok).toBe(false);
@@ -74,6 +86,21 @@ describe('normalizeTarget', () => {
         expect(first.path.includes('//')).toBe(false);
         expect(first.path.split('/').some((part) => part === '.' || part === '..')).toBe(false);
       }),
+    );
+  });
+
+  it('answers exactly as the segment-by-segment path does, for any target', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('/', '//', '.', '..', '/.', '/..', '%2e', '%2F', '%41', ';', '?', '#', '\\'),
+      fc.constantFrom(' ', '%', 'é', '~', "'", '@', ':', '=', '&', '+', '*', '!', '$', ',', '-'),
+      fc.stringMatching(/^[A-Za-z0-9._~-]{1,5}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.boolean(), (pieces, rooted) => {
+        const target = `${rooted ? '/' : ''}${pieces.join('')}`;
+        expect(normalizeTarget(target)).toEqual(normalizeTargetBySegments(target));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

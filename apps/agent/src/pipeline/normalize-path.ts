@@ -22,6 +22,17 @@ const SAFE_SEGMENT = /^[A-Za-z0-9\-._~!$&'()*+,=:@]*$/;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function normalizeTarget(target: string): NormalizedTarget {
+  const questionMark = target.indexOf('?');
+  const rawPath = questionMark === -1 ? target : target.slice(0, questionMark);
+  if (isCanonicalPath(rawPath)) {
+    const search = questionMark === -1 ? '' : target.slice(questionMark);
+    return { ok: true, path: rawPath, encodedPath: rawPath, search };
+  }
+  return normalizeTargetBySegments(target);
+}
+
+/** The general case: decode, check and rebuild segment by segment. */
+export function normalizeTargetBySegments(target: string): NormalizedTarget {
   // Absolute-form and asterisk-form targets (RFC 9112 §3.2.2–3.2.4) name a host or nothing; an
   // origin server behind us never needs them, and accepting them invites host confusion.
   if (!target.startsWith('/')) return refuse('the request target must be a path starting with "/"');
@@ -50,6 +61,40 @@ export function normalizeTarget(target: string): NormalizedTarget {
   };
 }
 
+// SAFE_SEGMENT's characters, by char code, for the scan below.
+const SAFE_CHAR = Array.from({ length: 128 }, (_, code) =>
+  SAFE_SEGMENT.test(String.fromCharCode(code)),
+);
+const SLASH = 0x2f;
+const DOT = 0x2e;
+
+/**
+ * The common case, decided in one pass without allocating: a path that is already exactly what
+ * the slow path would produce (only safe characters, so nothing to decode or re-encode; no empty,
+ * `.` or `..` segment). Anything else takes the slow path.
+ */
+function isCanonicalPath(path: string): boolean {
+  const length = path.length;
+  if (length === 0 || path.charCodeAt(0) !== SLASH) return false;
+  for (let index = 0; index < length; index += 1) {
+    const code = path.charCodeAt(index);
+    if (code === SLASH) {
+      const next = index + 1 < length ? path.charCodeAt(index + 1) : -1;
+      if (next === SLASH) return false;
+      if (next === DOT) {
+        const after = index + 2 < length ? path.charCodeAt(index + 2) : SLASH;
+        if (after === SLASH) return false;
+        if (after === DOT && (index + 3 >= length || path.charCodeAt(index + 3) === SLASH)) {
+          return false;
+        }
+      }
+    } else if (code >= 128 || !SAFE_CHAR[code]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function decodeSegment(raw: string): string | { ok: false; reason: string } {
   for (let index = 0; index < raw.length; index += 1) {
     const code = raw.charCodeAt(index);
@@ -58,7 +103,7 @@ function decodeSegment(raw: string): string | { ok: false; reason: string } {
     if (code === 0x5c) return refuse('the path holds a backslash, which servers read differently');
     if (code === 0x23) return refuse('the path holds a "#"');
   }
-  if (!raw.includes('%')) return raw;
+  if (!raw.includes('%')) return checkDecodedSegment(raw);
 
   const bytes: number[] = [];
   for (let index = 0; index < raw.length; index += 1) {
@@ -79,11 +124,56 @@ function decodeSegment(raw: string): string | { ok: false; reason: string } {
     bytes.push(value);
     index += 2;
   }
+  let decoded: string;
   try {
-    return UTF8.decode(Uint8Array.from(bytes));
+    decoded = UTF8.decode(Uint8Array.from(bytes));
   } catch {
     return refuse('the path holds percent-escapes that are not valid UTF-8');
   }
+  return checkDecodedSegment(decoded);
+}
+
+// After one decoding, these still spell a dot, a separator, a parameter or an escape.
+const STILL_ENCODED = /%(2e|2f|5c|25|3b|00)/i;
+const STRUCTURAL = /[./\\;%]/g;
+
+/**
+ * Refuses a decoded segment that some upstream reads as something else than a plain name, so
+ * that the rule decision holds for every reading of the path (all found by the path-confusion
+ * suite, test/security/path-confusion.test.ts):
+ * - `..;x` or `.;x`: a dot segment once `;` parameters are dropped (Tomcat, Spring, Jetty);
+ * - `%2e%2e`, `%2f` left after one decoding: dots or slashes to an upstream that decodes twice;
+ * - `．．` (U+FF0E) or `‥` (U+2025): dots to an upstream that folds Unicode compatibility forms
+ *   (NFKC), as Windows and some Java servers do.
+ */
+function checkDecodedSegment(segment: string): string | { ok: false; reason: string } {
+  if (segment.includes(';')) {
+    const name = segment.slice(0, segment.indexOf(';'));
+    if (name === '.' || name === '..') {
+      return refuse('the path holds a dot segment with ";" parameters');
+    }
+  }
+  if (segment.includes('%') && STILL_ENCODED.test(segment)) {
+    return refuse('the path is encoded twice (a "%25" escape hides a dot, slash or escape)');
+  }
+  if (!isAscii(segment)) {
+    const folded = segment.normalize('NFKC');
+    if (folded !== segment && countStructural(folded) !== countStructural(segment)) {
+      return refuse('the path holds Unicode look-alikes of ".", "/", "\\", ";" or "%"');
+    }
+  }
+  return segment;
+}
+
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    if (text.charCodeAt(index) >= 0x80) return false;
+  }
+  return true;
+}
+
+function countStructural(text: string): number {
+  return text.match(STRUCTURAL)?.length ?? 0;
 }
 
 function encodeSegment(segment: string): string {

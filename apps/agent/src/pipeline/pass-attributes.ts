@@ -9,7 +9,8 @@ import { nowSeconds } from './sign-in';
 export const passAttributes: PipelineStep = (ctx) => {
   const { derived, session } = ctx;
   if (derived === null || session === null) return 'next';
-  for (const [name, value] of derived.headers) ctx.upstreamHeaders[name.toLowerCase()] = value;
+  // Strip removed every client copy of these names, so adding never duplicates one.
+  for (const item of derived.headers) ctx.upstreamHeaders.push(item);
   if (derived.cookie !== '') {
     ctx.upstreamCookie =
       ctx.upstreamCookie === '' ? derived.cookie : `${ctx.upstreamCookie}; ${derived.cookie}`;
@@ -35,8 +36,11 @@ export const passAttributes: PipelineStep = (ctx) => {
 };
 
 function setAssertion(ctx: RequestContext, derived: DerivedIdentity): StepOutcome {
-  if (derived.assertion)
-    ctx.upstreamHeaders[ctx.app.config.assertion.headerName.toLowerCase()] =
-      derived.assertion.token;
+  if (derived.assertion) {
+    ctx.upstreamHeaders.push(
+      ctx.app.config.assertion.headerName.toLowerCase(),
+      derived.assertion.token,
+    );
+  }
   return 'next';
 }

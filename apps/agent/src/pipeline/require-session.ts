@@ -1,8 +1,11 @@
 // Enforces: a PROTECTED request carries a valid session of this application: not tampered,
 // not from another deployment or application, within its lifetime and idle timeout, from an IdP
-// still bound to the application. Tokens are refreshed before they expire; a failed refresh
-// sends the user to sign in again. Without a session, the user is sent to sign in.
+// still bound to the application. Tokens are refreshed before they expire; a refresh the IdP
+// refuses sends the user to sign in again, one it cannot answer (outage) keeps the session.
+// Without a session, the user is sent to sign in.
+import { IdpUnreachableError } from '../oidc/idp-client';
 import { isRefreshDue, refreshSession } from '../oidc/refresh-session';
+import { isOidcIdp } from '../saml/saml-idp';
 import { findTouchInterval, type Session } from '../session/session';
 import type { SessionLookup } from '../session/session-store';
 import type { PipelineStep, RequestContext, StepOutcome } from './context';
@@ -42,16 +45,32 @@ async function refresh(ctx: RequestContext, session: Session, now: number): Prom
   let pending = app.refreshes.get(key);
   if (pending === undefined) {
     const idp = app.idps.get(session.identity.idpId);
-    if (!idp) return signInAgain(ctx, true);
+    // SAML sessions carry no refresh token, so only OIDC sessions ever get here.
+    if (!idp || !isOidcIdp(idp)) return signInAgain(ctx, true);
     pending = refreshSession(idp, session, now);
     app.refreshes.set(key, pending);
     setTimeout(() => app.refreshes.delete(key), REFRESH_REUSE_MS).unref();
-    pending.catch(() => app.refreshes.delete(key));
+    // An unreachable IdP's answer is kept for REFRESH_REUSE_MS too: requests meanwhile reuse it
+    // instead of each waiting for a connection that will not come.
+    pending.catch((error: unknown) => {
+      if (!(error instanceof IdpUnreachableError)) app.refreshes.delete(key);
+    });
   }
   let refreshed: Session;
   try {
     refreshed = await pending;
   } catch (error) {
+    if (error instanceof IdpUnreachableError) {
+      // The IdP is down, not refusing: the session stays good until its own end (lifetime, idle
+      // timeout), and the refresh is tried again later. Signing the user out here would turn an
+      // IdP outage into an outage of every application, with no way to sign in again.
+      app.logger.warn(
+        { err: error, requestId: ctx.requestId, sub: session.identity.sub },
+        'token refresh failed: identity provider unreachable; keeping the session',
+      );
+      ctx.session = session;
+      return 'next';
+    }
     app.logger.info(
       { err: error, requestId: ctx.requestId, sub: session.identity.sub },
       'token refresh failed; signing in again',

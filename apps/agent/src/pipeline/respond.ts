@@ -1,5 +1,6 @@
 import { STATUS_CODES, type OutgoingHttpHeaders } from 'node:http';
 import type { RequestContext } from './context';
+import { limitUnreadBody } from './limit-unread-body';
 import { renderPage, type PageContent } from './render-page';
 
 /**
@@ -26,11 +27,12 @@ export function sendAnswer(
       res.destroy();
       return;
     }
+    limitUnreadBody(ctx.req);
     res.writeHead(status, all);
     res.end(ctx.method === 'HEAD' ? undefined : body);
     return;
   }
-  ctx.app.metrics.requests.inc({ application: ctx.app.config.id, status: String(status) });
+  ctx.app.metrics.requests.inc(ctx.app.config.id, status);
   const lines = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`, 'connection: close'];
   for (const [name, value] of Object.entries(all)) {
     for (const item of Array.isArray(value) ? value : [value])

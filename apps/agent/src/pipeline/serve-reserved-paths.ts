@@ -1,12 +1,15 @@
 // Enforces: the paths under the application's reserved prefix (default `/.gatehouse`) belong to
 // the agent and never reach the upstream, whatever the rules say: login, callback, logout,
-// jwks.json, healthz; anything else under the prefix is 404.
+// jwks.json, healthz, and the SAML SP endpoints; anything else under the prefix is 404.
 import type { PipelineStep, RequestContext } from './context';
 import { handleCallback } from './reserved/callback';
 import { handleLogin } from './reserved/login';
 import { handleLogout } from './reserved/logout';
 import { serveHealth, serveJwks } from './reserved/public-endpoints';
 import { sendPage } from './respond';
+import { handleSamlAcs } from '../saml/acs-endpoint';
+import { serveSamlMetadata } from '../saml/metadata-endpoint';
+import { handleSamlSlo } from '../saml/slo-endpoint';
 
 const RESERVED: ReadonlyMap<string, (ctx: RequestContext) => void | Promise<void>> = new Map([
   ['login', handleLogin],
@@ -14,6 +17,9 @@ const RESERVED: ReadonlyMap<string, (ctx: RequestContext) => void | Promise<void
   ['logout', handleLogout],
   ['jwks.json', serveJwks],
   ['healthz', serveHealth],
+  ['saml/acs', handleSamlAcs],
+  ['saml/metadata', serveSamlMetadata],
+  ['saml/slo', handleSamlSlo],
 ]);
 
 /** Pipeline step 3. */

@@ -1,4 +1,7 @@
 import { startLogin } from '../oidc/start-login';
+import { samlRequestCookies } from '../saml/app-saml';
+import { isSamlIdp } from '../saml/saml-idp';
+import { startSamlLogin } from '../saml/start-saml-login';
 import type { RequestContext } from './context';
 import { isNavigation, redirect, sendPage } from './respond';
 
@@ -42,20 +45,30 @@ export async function redirectToIdp(
   const { app } = ctx;
   const idp = app.idps.get(idpId);
   if (!idp) throw new Error(`identity provider ${idpId} is not bound to ${app.config.name}`);
-  const login = await startLogin({
-    idp,
-    keyring: app.keyring,
-    deploymentId: app.deploymentId,
-    applicationId: app.config.id,
-    redirectUri: app.redirectUri,
-    returnTo,
-    cookies: {
-      cookieBase: app.cookieBase,
-      callbackPath: `${app.prefix}/callback`,
-      secure: app.secure,
-    },
-    nowSeconds: nowSeconds(),
-  });
+  const login = isSamlIdp(idp)
+    ? await startSamlLogin({
+        saml: idp,
+        keyring: app.keyring,
+        deploymentId: app.deploymentId,
+        applicationId: app.config.id,
+        returnTo,
+        cookies: samlRequestCookies(app),
+        nowSeconds: nowSeconds(),
+      })
+    : await startLogin({
+        idp,
+        keyring: app.keyring,
+        deploymentId: app.deploymentId,
+        applicationId: app.config.id,
+        redirectUri: app.redirectUri,
+        returnTo,
+        cookies: {
+          cookieBase: app.cookieBase,
+          callbackPath: `${app.prefix}/callback`,
+          secure: app.secure,
+        },
+        nowSeconds: nowSeconds(),
+      });
   ctx.responseCookies.push(login.cookie);
   redirect(ctx, login.location);
 }

@@ -24,7 +24,7 @@ describe('stripRequestHeaders', () => {
       },
       strip,
     );
-    expect(headers).toEqual({ accept: 'text/html' });
+    expect(headers).toEqual(['accept', 'text/html']);
   });
 
   it('drops hop-by-hop fields and whatever Connection names, keeps the rest', () => {
@@ -42,7 +42,7 @@ describe('stripRequestHeaders', () => {
       },
       strip,
     );
-    expect(headers).toEqual({ 'x-tus-resumable': '1.0.0', authorization: 'Token abc' });
+    expect(headers).toEqual(['x-tus-resumable', '1.0.0', 'authorization', 'Token abc']);
   });
 
   it('keeps the agent cookies apart and drops cookies posing as attribute-pass cookies', () => {
@@ -52,5 +52,25 @@ describe('stripRequestHeaders', () => {
     );
     expect(stripped.cookie).toBe('csrftoken=abc; theme=dark');
     expect(stripped.agentCookies).toEqual(new Map([['gatehouse_x_0', 'SESSION']]));
+  });
+});
+
+describe('cookie names posing as an attribute-pass cookie', () => {
+  // Regression: `user.email`, `user email` and `user%5Femail` reached the upstream, where PHP
+  // reads each of them as `user_email` (it URL-decodes names and turns `.`, ` `, `[` into `_`).
+  it.each(['user.email', 'user email', 'user%5Femail', 'USER%5femail', 'user[email'])(
+    '%s is dropped',
+    (name) => {
+      const stripped = stripRequestHeaders({ cookie: `${name}=mallory; theme=dark` }, strip);
+      expect(stripped.cookie).toBe('theme=dark');
+    },
+  );
+
+  it('keeps look-alikes a server reads as another name', () => {
+    const stripped = stripRequestHeaders(
+      { cookie: 'user-email=a; useremail=b; user_emails=c' },
+      strip,
+    );
+    expect(stripped.cookie).toBe('user-email=a; useremail=b; user_emails=c');
   });
 });

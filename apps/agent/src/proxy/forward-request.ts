@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { copyResponseHeaders } from './hop-by-hop';
 import { isConnectError, type UpstreamBalancer, type UpstreamServer } from './upstream-balancer';
@@ -10,11 +10,12 @@ export interface ForwardRequestInput {
   method: string;
   /** Encoded path and query, as the upstream receives them. */
   target: string;
-  /** Everything but Host. */
-  headers: Record<string, string | string[]>;
+  /** Everything but Host, as a flat `[name, value, …]` list. */
+  headers: string[];
   /** The client's Host when it is preserved; null sends each server its own. */
   preservedHost: string | null;
   agentCookies: readonly string[];
+  requestId: string;
   /** No answer was sent and no server could be reached: the caller sends a 502 page. */
   onUnreachable(error: Error): void;
   onResponseStart(seconds: number): void;
@@ -45,66 +46,118 @@ function attempt(
   hasBody: boolean,
 ): void {
   const server = candidates[index] as UpstreamServer;
-  const { res, balancer } = input;
-  const startedAt = performance.now();
-  let controller: Dispatcher.DispatchController | null = null;
-  let responding = false;
-
-  const onClientGone = () => {
-    if (!res.writableFinished) controller?.abort(new Error('the client went away'));
-  };
-  const onDrain = () => controller?.resume();
-  res.once('close', onClientGone);
-  res.on('drain', onDrain);
-
-  const handler: Dispatcher.DispatchHandler = {
-    onRequestStart(started) {
-      controller = started;
-      if (res.destroyed) started.abort(new Error('the client went away'));
-    },
-    onResponseStart(_controller, statusCode, headers) {
-      if (statusCode < 200) return; // 1xx informational: Node answers 100-continue itself.
-      responding = true;
-      balancer.markHealthy(server);
-      input.onResponseStart((performance.now() - startedAt) / 1000);
-      res.writeHead(statusCode, copyResponseHeaders(headers, input.agentCookies));
-    },
-    onResponseData(active, chunk) {
-      if (!res.write(chunk)) active.pause();
-    },
-    onResponseEnd() {
-      res.off('drain', onDrain);
-      res.end();
-    },
-    onResponseError(_controller, error) {
-      res.off('close', onClientGone);
-      res.off('drain', onDrain);
-      if (responding) {
-        input.onBrokenResponse(error);
-        res.destroy(error);
-        return;
-      }
-      if (isConnectError(error)) {
-        balancer.markFailed(server, Date.now());
-        const untouched = !hasBody || !input.req.readableDidRead;
-        if (untouched && index + 1 < candidates.length && !res.destroyed) {
-          attempt(input, candidates, index + 1, hasBody);
-          return;
-        }
-      }
-      if (res.destroyed) return;
-      input.onUnreachable(error);
-    },
-  };
-
   server.pool.dispatch(
     {
       origin: server.url.origin,
       path: `${server.basePath}${input.target}`,
       method: input.method,
-      headers: { ...input.headers, host: input.preservedHost ?? server.host },
+      // undici may queue these options; each attempt gets its own list with its own Host.
+      headers: input.headers.concat('host', input.preservedHost ?? server.host),
       body: hasBody ? input.req : null,
     },
-    handler,
+    new ForwardAttempt(input, candidates, index, hasBody),
   );
+}
+
+/**
+ * One try at one server, as undici's handler. A class rather than closures: this runs for every
+ * request, and each named closure would be another allocation (and, under tsx, another
+ * defineProperty for its name).
+ */
+class ForwardAttempt implements Dispatcher.DispatchHandler {
+  readonly #startedAt = performance.now();
+  #controller: Dispatcher.DispatchController | null = null;
+  #responding = false;
+  // The last chunk received, written when the next one arrives or with res.end(): a response
+  // that fits one chunk (most of them) leaves as headers and body in one write.
+  #held: Buffer | null = null;
+  #waitingForDrain = false;
+  readonly #onClientGone: () => void;
+  readonly #onDrain: () => void;
+
+  constructor(
+    private readonly input: ForwardRequestInput,
+    private readonly candidates: UpstreamServer[],
+    private readonly index: number,
+    private readonly hasBody: boolean,
+  ) {
+    this.#onClientGone = this.abortWhenClientGone.bind(this);
+    this.#onDrain = this.resumeAfterDrain.bind(this);
+    input.res.once('close', this.#onClientGone);
+  }
+
+  private abortWhenClientGone(): void {
+    if (!this.input.res.writableFinished) {
+      this.#controller?.abort(new Error('the client went away'));
+    }
+  }
+
+  private resumeAfterDrain(): void {
+    this.#waitingForDrain = false;
+    this.#controller?.resume();
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    if (this.input.res.destroyed) controller.abort(new Error('the client went away'));
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+  ): void {
+    if (statusCode < 200) return; // 1xx informational: Node answers 100-continue itself.
+    const { input } = this;
+    this.#responding = true;
+    input.balancer.markHealthy(this.candidates[this.index] as UpstreamServer);
+    input.onResponseStart((performance.now() - this.#startedAt) / 1000);
+    input.res.writeHead(
+      statusCode,
+      copyResponseHeaders(headers, input.agentCookies, input.requestId),
+    );
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    const previous = this.#held;
+    this.#held = chunk;
+    // Backpressure: stop reading the upstream until the client has taken what we wrote.
+    if (previous !== null && !this.input.res.write(previous) && !this.#waitingForDrain) {
+      this.#waitingForDrain = true;
+      controller.pause();
+      this.input.res.once('drain', this.#onDrain);
+    }
+  }
+
+  onResponseEnd(): void {
+    const { res } = this.input;
+    if (this.#waitingForDrain) res.off('drain', this.#onDrain);
+    const last = this.#held;
+    this.#held = null;
+    if (last === null) res.end();
+    else res.end(last);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    const { input, candidates, index, hasBody } = this;
+    const { res } = input;
+    this.#held = null;
+    res.off('close', this.#onClientGone);
+    if (this.#waitingForDrain) res.off('drain', this.#onDrain);
+    if (this.#responding) {
+      input.onBrokenResponse(error);
+      res.destroy(error);
+      return;
+    }
+    if (isConnectError(error)) {
+      input.balancer.markFailed(candidates[index] as UpstreamServer, Date.now());
+      const untouched = !hasBody || !input.req.readableDidRead;
+      if (untouched && index + 1 < candidates.length && !res.destroyed) {
+        attempt(input, candidates, index + 1, hasBody);
+        return;
+      }
+    }
+    if (res.destroyed) return;
+    input.onUnreachable(error);
+  }
 }

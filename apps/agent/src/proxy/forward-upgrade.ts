@@ -9,8 +9,8 @@ export interface ForwardUpgradeInput {
   socket: Duplex;
   head: Buffer;
   target: string;
-  /** Everything but Host, Connection and Upgrade. */
-  headers: Record<string, string | string[]>;
+  /** Everything but Host, Connection and Upgrade, as a flat `[name, value, …]` list. */
+  headers: readonly string[];
   preservedHost: string | null;
   onUnreachable(error: Error): void;
   onSettled(status: number): void;
@@ -38,12 +38,14 @@ function attemptUpgrade(
     port: server.url.port || (server.url.protocol === 'https:' ? 443 : 80),
     method: input.req.method,
     path: `${server.basePath}${input.target}`,
-    headers: {
-      ...input.headers,
-      host: input.preservedHost ?? server.host,
-      connection: 'Upgrade',
-      upgrade: input.req.headers.upgrade ?? 'websocket',
-    },
+    headers: input.headers.concat(
+      'host',
+      input.preservedHost ?? server.host,
+      'connection',
+      'Upgrade',
+      'upgrade',
+      input.req.headers.upgrade ?? 'websocket',
+    ),
   });
   socket.once('close', () => upstream.destroy());
 

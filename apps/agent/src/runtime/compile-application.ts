@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { TAgentConfig, TApplicationConfig } from '@gatehouse/contract';
 import type { AgentMetrics } from '../observability/metrics';
 import type { Logger } from '../observability/logger';
-import type { IdpClient, IdpDirectory } from '../oidc/idp-client';
+import type { IdpDirectory } from '../oidc/idp-client';
 import type { AssertionKeys } from '../pipeline/attributes/assertion-signer';
 import { compileAttributePass } from '../pipeline/attributes/compile-attribute-pass';
 import type { AppRuntime } from '../pipeline/context';
@@ -15,6 +15,9 @@ import { compileRules } from '../pipeline/rules/compile-rules';
 import { runPipeline } from '../pipeline/run-pipeline';
 import { AGENT_COOKIE_PREFIX, compileStripList } from '../pipeline/strip-headers';
 import { createUpstreamBalancer } from '../proxy/upstream-balancer';
+import type { SamlReplayCache } from '../saml/replay-cache';
+import { createSamlIdp, type BoundIdp } from '../saml/saml-idp';
+import { describeServiceProvider } from '../saml/service-provider';
 import { createCookieSessionStore } from '../session/cookie-session-store';
 import { createRedisSessionStore } from '../session/redis-session-store';
 import type { SessionKeyring } from '../session/session-keyring';
@@ -27,6 +30,7 @@ export interface SharedRuntime {
   assertionKeys: AssertionKeys;
   trustedProxies: IpRanges | null;
   idpDirectory: IdpDirectory;
+  samlReplayCache: SamlReplayCache;
   logger: Logger;
   metrics: AgentMetrics;
   redis: Redis | undefined;
@@ -59,14 +63,19 @@ export function compileApplication(
     times: app.session,
   };
   const idpsById = new Map(shared.config.identityProviders.map((idp) => [idp.id, idp]));
-  const idps = new Map<string, IdpClient>();
+  const idps = new Map<string, BoundIdp>();
   for (const idpId of app.idpIds) {
     const idp = idpsById.get(idpId);
     if (!idp)
       throw new Error(
         `applications[${index}].idpIds: identity provider "${idpId}" is not in this configuration`,
       );
-    idps.set(idpId, shared.idpDirectory.clientFor(idp));
+    idps.set(
+      idpId,
+      idp.protocol === 'SAML'
+        ? createSamlIdp(idp, describeServiceProvider(origin, prefix))
+        : shared.idpDirectory.clientFor(idp),
+    );
   }
 
   const runtime: AppRuntime = {
@@ -90,6 +99,7 @@ export function compileApplication(
         })
       : createCookieSessionStore(storeSettings, shared.keyring),
     idps,
+    samlReplayCache: shared.samlReplayCache,
     upstreams: createUpstreamBalancer(app.upstreamServers),
     assertionKeys: shared.assertionKeys,
     assertion: {
@@ -100,6 +110,7 @@ export function compileApplication(
     derived: new WeakMap(),
     logger: shared.logger.child({ application: app.id }),
     metrics: shared.metrics,
+    upstreamLatency: shared.metrics.upstreamLatency.forApplication(app.id),
     refreshes: new Map(),
   };
 

@@ -4,6 +4,7 @@ import type { Logger } from '../observability/logger';
 import { createIdpDirectory } from '../oidc/idp-client';
 import { importAssertionKeys } from '../pipeline/attributes/assertion-signer';
 import { compileIpRanges } from '../pipeline/ip-ranges';
+import { createMemoryReplayCache, createRedisReplayCache } from '../saml/replay-cache';
 import { createSessionKeyring } from '../session/session-keyring';
 import { compileApplication, type CompiledApplicationRuntime } from './compile-application';
 import type { CompileConfig } from './compiled-config';
@@ -28,6 +29,9 @@ const DEFAULT_REDIS_SESSION_CACHE_MS = 5_000;
  */
 export function createCompileConfig(dependencies: CompileConfigDependencies): CompileConfig {
   const idpDirectory = createIdpDirectory(dependencies.logger);
+  const samlReplayCache = dependencies.redis
+    ? createRedisReplayCache(dependencies.redis)
+    : createMemoryReplayCache();
   return async (config) => {
     const assertionKeys = await importAssertionKeys(config.assertionKeys);
     const shared = {
@@ -37,6 +41,7 @@ export function createCompileConfig(dependencies: CompileConfigDependencies): Co
       trustedProxies:
         config.trustedProxies.length > 0 ? compileIpRanges(config.trustedProxies) : null,
       idpDirectory,
+      samlReplayCache,
       logger: dependencies.logger,
       metrics: dependencies.metrics,
       redis: dependencies.redis,

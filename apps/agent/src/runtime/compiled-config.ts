@@ -14,6 +14,7 @@ export interface CompiledApplication {
   readonly config: TApplicationConfig;
   /** Lower-case `host[:port]` of the application URL: how a shared listen port tells apps apart. */
   readonly host: string;
+  /** Answers with `X-Request-Id: ensureRequestId(req)`, whatever the answer. */
   handleRequest(req: IncomingMessage, res: ServerResponse): void;
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 }

@@ -43,7 +43,16 @@ export function createCookieSessionStore(
     },
     async save(session, cookies, nowSeconds) {
       const value = await keyring.seal(session);
-      cache.set(value, session, findSessionEnd(session, settings.times) * 1000);
+      const end = findSessionEnd(session, settings.times) * 1000;
+      cache.set(value, session, end);
+      // Requests still carrying the previous cookie of the same session (sent before the browser
+      // stored the new one, or by a client that never stores cookies) get the saved session too,
+      // instead of each sealing and sending yet another cookie. Only for the same session id:
+      // the cookie a sign-in replaces must never open the new user's session.
+      const previous = readChunkedCookie(cookies, base);
+      if (previous !== null && cache.peek(previous, nowSeconds * 1000)?.id === session.id) {
+        cache.set(previous, session, end);
+      }
       return writeChunkedCookie(base, value, cookies, attributes(session.expiresAt - nowSeconds));
     },
     clear(cookies) {

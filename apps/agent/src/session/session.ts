@@ -30,6 +30,17 @@ export const ZSession = z.object({
   refreshToken: z.string().nullable(),
   /** When to refresh the IdP's tokens (before the access token expires); null: never. */
   refreshAt: z.number().nullable(),
+  /** SAML sign-ins: what a LogoutRequest must name to end the IdP's session (single sign-out). */
+  saml: z
+    .object({
+      nameId: z.string(),
+      nameIdFormat: z.string().nullable(),
+      nameQualifier: z.string().nullable(),
+      spNameQualifier: z.string().nullable(),
+      sessionIndex: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type Session = Omit<z.infer<typeof ZSession>, 'identity'> & { identity: Identity };
 

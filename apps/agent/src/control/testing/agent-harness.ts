@@ -77,6 +77,7 @@ export async function createAgentHarness(document: unknown): Promise<AgentHarnes
     adminPort: 0,
     revokedGraceSeconds: 0.3,
     instanceId: undefined,
+    workers: 1,
   };
   const logger = pino(
     { level: 'debug' },

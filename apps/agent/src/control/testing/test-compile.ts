@@ -57,6 +57,9 @@ export function createTestCompile() {
   };
 }
 
-function sendJson(res: ServerResponse, body: unknown): void {
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+function sendJson(res: ServerResponse, body: { requestId: string; [key: string]: unknown }): void {
+  // Like the pipeline: every answer an application sends carries its request id.
+  res
+    .writeHead(200, { 'content-type': 'application/json', 'x-request-id': body.requestId })
+    .end(JSON.stringify(body));
 }

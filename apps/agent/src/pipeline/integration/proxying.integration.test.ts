@@ -79,10 +79,20 @@ describe('proxying', () => {
     expect(peak - before).toBeLessThan(40 * MB);
   });
 
-  it('streams a download', async () => {
+  it('streams a download, every byte in order', async () => {
     const response = await browse(jar, `${stack.agent.url}/bytes/5000000`);
     expect(response.status).toBe(200);
-    expect((await response.arrayBuffer()).byteLength).toBe(5_000_000);
+    const body = new Uint8Array(await response.arrayBuffer());
+    expect(body.byteLength).toBe(5_000_000);
+    // The demo upstream sends byte k as k % 256.
+    expect(body.findIndex((byte, index) => byte !== index % 256)).toBe(-1);
+  });
+
+  it('answers with the request id it gave the upstream', async () => {
+    const response = await browse(jar, `${stack.agent.url}/whoami?format=json`);
+    const whoami = (await response.json()) as { headers: Record<string, string[]> };
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(whoami.headers['x-request-id']).toEqual([response.headers.get('x-request-id')]);
   });
 
   it('forwards tus PATCH, HEAD and OPTIONS with their headers', async () => {

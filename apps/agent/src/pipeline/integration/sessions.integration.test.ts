@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CookieJar } from '@gatehouse/dev-idp/testing';
+import { CookieJar } from '@gatehouse/dev-idp/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZSession, type Session } from '../../session/session';
 import { createSessionKeyring } from '../../session/session-keyring';
@@ -128,6 +128,48 @@ describe('session cookies', () => {
     expect(response.headers.getSetCookie()).toContainEqual(
       expect.stringMatching(new RegExp(`^${name}=; .*Max-Age=0`)),
     );
+  });
+});
+
+describe('activity on a session cookie', () => {
+  it('re-seals the cookie once per touch interval, however often a stale copy comes back', async () => {
+    const { jar } = await signIn(`${stack.agent.url}/whoami?format=json`, 'bob@example.com');
+    const { name, value } = findSessionCookie(jar);
+    const session = await openSession(value);
+    // Last seen two minutes ago: past the touch interval, well within the idle timeout.
+    const stale = `${name}=${await sealSession({ ...session, lastSeenAt: now() - 120 })}`;
+    const send = () =>
+      fetch(`${stack.agent.url}/whoami?format=json`, { headers: { cookie: stale } });
+    const first = await send();
+    expect((await readWhoami(first)).email).toBe('bob@example.com');
+    expect(first.headers.getSetCookie()).toHaveLength(1);
+    // A client that never stores cookies (or requests already in flight) keep sending it.
+    for (let index = 0; index < 3; index += 1) {
+      const again = await send();
+      expect((await readWhoami(again)).email).toBe('bob@example.com');
+      expect(again.headers.getSetCookie()).toEqual([]);
+    }
+  });
+
+  it("never lets the cookie a sign-in replaced open the new user's session", async () => {
+    const alice = await signIn(`${stack.agent.url}/whoami?format=json`, 'alice@example.com');
+    const aliceCookie = findSessionCookie(alice.jar);
+    // Bob signs in in a browser that still holds Alice's session cookie.
+    const bobJar = new CookieJar();
+    setCookie(bobJar, aliceCookie.name, aliceCookie.value);
+    await signIn(
+      `${stack.agent.url}/.gatehouse/login?rd=%2Fwhoami%3Fformat%3Djson`,
+      'bob@example.com',
+      bobJar,
+    );
+    expect(findSessionCookie(bobJar).value).not.toBe(aliceCookie.value);
+    expect(
+      (await readWhoami(await browse(bobJar, `${stack.agent.url}/whoami?format=json`))).email,
+    ).toBe('bob@example.com');
+    const replay = await fetch(`${stack.agent.url}/whoami?format=json`, {
+      headers: { cookie: `${aliceCookie.name}=${aliceCookie.value}` },
+    });
+    expect((await readWhoami(replay)).email).toBe('alice@example.com');
   });
 });
 

@@ -1,5 +1,6 @@
 import { LoginRejectedError, finishLogin } from '../../oidc/finish-login';
 import { clearLoginState, nameLoginStateCookie, openLoginState } from '../../oidc/login-state';
+import { isOidcIdp } from '../../saml/saml-idp';
 import type { RequestContext } from '../context';
 import { redirect, sendPage } from '../respond';
 import { buildLoginPath, nowSeconds } from '../sign-in';
@@ -38,7 +39,9 @@ export async function handleCallback(ctx: RequestContext): Promise<void> {
     return;
   }
   const retry = { href: buildLoginPath(ctx, loginState.returnTo), label: 'Try again' };
-  const idp = app.idps.get(loginState.idpId);
+  const bound = app.idps.get(loginState.idpId);
+  // The IdP may have been switched to SAML since the sign-in started: then it is not this one.
+  const idp = bound && isOidcIdp(bound) ? bound : undefined;
   const error = params.get('error');
   if (idp === undefined || error !== null) {
     sendPage(ctx, 403, {

@@ -55,7 +55,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     ...base,
     identityProviders: [
       {
-        ...(base.identityProviders[0] as TAgentConfig['identityProviders'][number]),
+        ...(base.identityProviders[0] as (typeof base.identityProviders)[number]),
         issuer: idp.issuer,
         ...TEST_CLIENT,
       },
