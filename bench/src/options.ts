@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  mode: 'full' | 'quick';
+  rounds: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  oneConnectionSeconds: number;
+  threads: number;
+  connections: number;
+  uploadBytes: number;
+  logins: number;
+  loginConcurrency: number;
+  /** AGENT_WORKERS for the agents; undefined keeps the agent's default (one per core). */
+  workers: number | undefined;
+  /** A note stored with the results, e.g. what changed since the last run. */
+  label: string;
+  /** Another checkout's apps/agent to measure instead of this one (e.g. the previous commit). */
+  agentDir: string | undefined;
+  /** The whole run is abandoned after this long. */
+  deadlineMinutes: number;
+}
+
+type Defaults = Omit<BenchOptions, 'workers' | 'label' | 'agentDir'>;
+
+const FULL: Defaults = {
+  mode: 'full',
+  rounds: 3,
+  durationSeconds: 10,
+  warmupSeconds: 3,
+  oneConnectionSeconds: 5,
+  threads: 2,
+  connections: 64,
+  uploadBytes: 1024 ** 3,
+  logins: 60,
+  loginConcurrency: 4,
+  deadlineMinutes: 45,
+};
+
+// A smoke run: every step once, briefly, so CI notices when the benchmark breaks.
+const QUICK: Defaults = {
+  ...FULL,
+  mode: 'quick',
+  rounds: 1,
+  durationSeconds: 1,
+  warmupSeconds: 1,
+  oneConnectionSeconds: 1,
+  uploadBytes: 64 * 1024 ** 2,
+  logins: 4,
+  loginConcurrency: 2,
+  deadlineMinutes: 6,
+};
+
+export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--duration SECONDS] [--workers N] [--label TEXT] [--agent-dir DIR]
+
+  --quick, --smoke   every measurement once and briefly (about a minute)
+  --rounds N         interleaved rounds of every case (default 3; medians are reported)
+  --duration S       seconds per wrk run (default 10)
+  --workers N        AGENT_WORKERS for the agents (default: the agent's own, one per core)
+  --label TEXT       a note saved with the results, e.g. what changed
+  --agent-dir DIR    measure the agent in DIR (another checkout's apps/agent, with its
+                     node_modules) instead of this one, to compare two versions`;
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      smoke: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      workers: { type: 'string' },
+      label: { type: 'string', default: '' },
+      'agent-dir': { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const base = values.quick || values.smoke ? QUICK : FULL;
+  return {
+    ...base,
+    rounds: readCount('--rounds', values.rounds, base.rounds, 1, 20),
+    durationSeconds: readCount('--duration', values.duration, base.durationSeconds, 1, 120),
+    workers:
+      values.workers === undefined ? undefined : readCount('--workers', values.workers, 1, 1, 64),
+    label: values.label,
+    agentDir: values['agent-dir'],
+  };
+}
+
+function readCount(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${flag} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
