@@ -1,0 +1,79 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AGENT_MAIN_PATH, AGENT_PACKAGE_DIR, findFreePort } from '@gatehouse/agent/testing';
+import { buildChildEnvironment, readAgentLogLevel } from '../env';
+import { spawnChild, waitForHttp, type Child } from './child-process';
+
+export interface AgentProcess {
+  adminUrl: string;
+  child: Child;
+  /** Scrapes /metrics and returns one sample's value (first match), or undefined. */
+  readMetric(name: string): Promise<number | undefined>;
+  /** Starts it again (same state directory and admin port) after a stop or kill. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AgentProcessOptions {
+  name: string;
+  consoleUrl: string;
+  provisioningKey: string;
+  provisioningSecret: string;
+  redisUrl?: string;
+  /** LISTEN_HOST: one loopback address per replica lets replicas share the application port. */
+  listenHost?: string;
+  /** Node flags before the entry point, e.g. `--inspect=127.0.0.1:9229`. */
+  nodeArgs?: readonly string[];
+  /** Wait for /readyz (a configuration applied and its ports open). Default true. */
+  waitUntilReady?: boolean;
+}
+
+/**
+ * A real agent as operators run it (`node --import tsx src/main.ts`), one worker (the suite runs
+ * several agents on two cores), its own state directory and admin port.
+ */
+export async function startAgentProcess(options: AgentProcessOptions): Promise<AgentProcess> {
+  const stateDir = await mkdtemp(join(tmpdir(), 'gatehouse-security-agent-'));
+  const adminPort = await findFreePort();
+  const adminUrl = `http://${options.listenHost ?? '127.0.0.1'}:${adminPort}`;
+  const environment: Record<string, string> = {
+    PROVISIONING_KEY: options.provisioningKey,
+    PROVISIONING_SECRET: options.provisioningSecret,
+    CONSOLE_URL: options.consoleUrl,
+    STATE_DIR: stateDir,
+    ADMIN_PORT: String(adminPort),
+    AGENT_WORKERS: '1',
+    LOG_LEVEL: readAgentLogLevel(),
+  };
+  if (options.redisUrl) environment.REDIS_URL = options.redisUrl;
+  if (options.listenHost) environment.LISTEN_HOST = options.listenHost;
+  let child: Child;
+  const launch = async () => {
+    const args = [...(options.nodeArgs ?? []), '--import', 'tsx', AGENT_MAIN_PATH];
+    child = spawnChild(options.name, process.execPath, args, {
+      cwd: AGENT_PACKAGE_DIR,
+      env: buildChildEnvironment(environment),
+    });
+    if (options.waitUntilReady ?? true) await waitForHttp(`${adminUrl}/readyz`, child);
+  };
+  await launch();
+  return {
+    adminUrl,
+    get child() {
+      return child;
+    },
+    async readMetric(name) {
+      const text = await (await fetch(`${adminUrl}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find((entry) => entry.startsWith(name) && !entry.startsWith('#'));
+      return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+    },
+    restart: launch,
+    async close() {
+      await child.stop();
+      await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+}
