@@ -243,6 +243,12 @@ describe('regressions', () => {
       expectConsistent('/public;', await sendTarget('/public;', signedIn));
     }
   });
+
+  it('"/admin;" cannot bypass the DENY rule for a server that drops ";" parameters', async () => {
+    for (const signedIn of [false, true]) {
+      expectConsistent('/admin;', await sendTarget('/admin;', signedIn));
+    }
+  });
 });
 
 describe('generated request targets', () => {
