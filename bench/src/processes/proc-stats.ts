@@ -72,17 +72,21 @@ export function readTreeCpuSeconds(rootPid: number, includeReaped = false): numb
   return ticks / readTicksPerSecond();
 }
 
-/** CPU seconds every core of the machine has spent busy since boot (/proc/stat). */
+/**
+ * CPU seconds every core of the machine has spent running processes since boot (/proc/stat):
+ * user, nice and system time. Interrupt and softirq time (where the kernel moves loopback
+ * packets, for the benchmark's processes as much as anyone's) and steal are left out, so that
+ * subtracting the benchmark's own processes leaves what other processes used.
+ */
 export function readMachineBusySeconds(): number {
   return parseMachineBusyTicks(readFileSync('/proc/stat', 'utf8')) / readTicksPerSecond();
 }
 
 export function parseMachineBusyTicks(procStat: string): number {
   const fields = (procStat.split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
-  // user nice system idle iowait irq softirq steal …: busy is all but idle and iowait (guest
-  // time is already inside user).
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
-  return user + nice + system + irq + softirq + steal;
+  // user nice system idle iowait irq softirq steal guest…; guest time is already inside user.
+  const [user = 0, nice = 0, system = 0] = fields;
+  return user + nice + system;
 }
 
 /** Resident memory of each process in the tree, in bytes (VmRSS). */
