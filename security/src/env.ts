@@ -1,11 +1,6 @@
 // The one place this package reads or writes the environment (the workspace lint rule allows it
-// only in files named env.ts): children inherit it, and the in-process console reads its settings
-// from it, exactly as it does when Next runs it.
-
-/** The environment for a child process: ours (PATH, PRISMA_*, …) plus `overrides`. */
-export function buildChildEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...overrides };
-}
+// only in files named env.ts): the in-process console reads its settings from it, exactly as it
+// does when Next runs it. Children inherit it through @gatehouse/agent/testing.
 
 /** Sets what the console's getEnv() reads; call before its first request. */
 export function setConsoleEnvironment(settings: Record<string, string>): void {

@@ -3,7 +3,12 @@
 // deployment made through the console's REST API, and real agent processes provisioned with
 // its key.
 import { randomBytes } from 'node:crypto';
-import { findFreePort } from '@gatehouse/agent/testing';
+import {
+  findFreePort,
+  startAgentProcess,
+  type AgentProcess,
+  type AgentProcessOptions,
+} from '@gatehouse/agent/testing';
 import { startDevIdp, type DevIdp, type StartDevIdpOptions } from '@gatehouse/dev-idp';
 import {
   createConsoleApi,
@@ -14,12 +19,7 @@ import {
 } from './console/console-api';
 import { releaseConsoleResources } from './console/console-modules';
 import { startConsoleServer, type ConsoleServer } from './console/serve-console';
-import { setConsoleEnvironment } from './env';
-import {
-  startAgentProcess,
-  type AgentProcess,
-  type AgentProcessOptions,
-} from './processes/agent-process';
+import { readAgentLogLevel, setConsoleEnvironment } from './env';
 
 export const CONSOLE_PUBLIC_URL = 'http://console.test';
 export const IDP_CLIENT = {
@@ -90,6 +90,7 @@ export async function startSecurityStack(options: SecurityStackOptions): Promise
         consoleUrl: consoleServer.url,
         provisioningKey: deployment.provisioningKey,
         provisioningSecret: deployment.provisioningSecret,
+        logLevel: readAgentLogLevel(),
         ...extra,
       });
       agents.push(agent);

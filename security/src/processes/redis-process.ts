@@ -1,6 +1,9 @@
-import { findFreePort } from '@gatehouse/agent/testing';
-import { buildChildEnvironment } from '../env';
-import { spawnChild, type Child } from './child-process';
+import {
+  buildChildEnvironment,
+  findFreePort,
+  spawnChild,
+  type Child,
+} from '@gatehouse/agent/testing';
 
 export interface RedisProcess {
   url: string;

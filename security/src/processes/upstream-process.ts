@@ -1,8 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findFreePort } from '@gatehouse/agent/testing';
-import { buildChildEnvironment } from '../env';
-import { spawnChild, waitForHttp, type Child } from './child-process';
+import {
+  buildChildEnvironment,
+  findFreePort,
+  spawnChild,
+  waitForHttp,
+  type Child,
+} from '@gatehouse/agent/testing';
 
 // The workspace link (its exports name only the library entry, not its main.ts).
 const DEMO_UPSTREAM_DIR = fileURLToPath(

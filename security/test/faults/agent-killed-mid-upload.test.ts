@@ -3,7 +3,7 @@
 import { request, type ClientRequest } from 'node:http';
 import { createTestDatabase, type TestDatabase } from '@gatehouse/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentProcess } from '../../src/processes/agent-process';
+import type { AgentProcess } from '@gatehouse/agent/testing';
 import { startRecordingUpstream, type RecordingUpstream } from '../../src/recording-upstream';
 import { startSecurityStack, type SecurityStack } from '../../src/start-security-stack';
 

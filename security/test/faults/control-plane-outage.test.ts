@@ -9,7 +9,7 @@ import { startDemoUpstream, type DemoUpstream } from '@gatehouse/demo-upstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browse, fetchWhoami, sessionCookieOf, signIn } from '../../src/browser/browse';
 import { pullDocument } from '../../src/console/console-api';
-import type { AgentProcess } from '../../src/processes/agent-process';
+import type { AgentProcess } from '@gatehouse/agent/testing';
 import { startSecurityStack, type SecurityStack } from '../../src/start-security-stack';
 
 let db: TestDatabase;

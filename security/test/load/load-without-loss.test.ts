@@ -12,7 +12,7 @@ import { fetchWhoami, signIn } from '../../src/browser/browse';
 import { pullDocument } from '../../src/console/console-api';
 import { mintSessionCookies } from '../../src/load/mint-sessions';
 import { runLoad, type LoadResult, type LoadTarget } from '../../src/load/run-load';
-import type { AgentProcess } from '../../src/processes/agent-process';
+import type { AgentProcess } from '@gatehouse/agent/testing';
 import { connectHeapInspector, type HeapInspector } from '../../src/processes/heap-inspector';
 import { startUpstreamProcess, type UpstreamProcess } from '../../src/processes/upstream-process';
 import { startSecurityStack, type SecurityStack } from '../../src/start-security-stack';

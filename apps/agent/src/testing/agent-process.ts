@@ -1,9 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AGENT_MAIN_PATH, AGENT_PACKAGE_DIR, findFreePort } from '@gatehouse/agent/testing';
-import { buildChildEnvironment, readAgentLogLevel } from '../env';
+import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../control/testing/http-probe';
 import { spawnChild, waitForHttp, type Child } from './child-process';
+import { buildChildEnvironment } from './env';
+
+/** `src/main.ts`, as operators run it with `node --import tsx`. */
+export const AGENT_MAIN_PATH = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+/** The agent package's directory (resolves `tsx` and the agent's dependencies). */
+export const AGENT_PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface AgentProcess {
   adminUrl: string;
@@ -27,14 +34,19 @@ export interface AgentProcessOptions {
   nodeArgs?: readonly string[];
   /** Wait for /readyz (a configuration applied and its ports open). Default true. */
   waitUntilReady?: boolean;
+  /** LOG_LEVEL; default warn (its output is kept for failure messages, not shown). */
+  logLevel?: string;
+  /** More of its environment, e.g. AGENT_REVOKED_GRACE_SECONDS. */
+  environment?: Record<string, string>;
 }
 
 /**
- * A real agent as operators run it (`node --import tsx src/main.ts`), one worker (the suite runs
- * several agents on two cores), its own state directory and admin port.
+ * A real agent as operators run it (`node --import tsx src/main.ts`), one worker (test suites run
+ * several agents on two cores), its own state directory and admin port. The security suite and the
+ * e2e specs start their agents with this.
  */
 export async function startAgentProcess(options: AgentProcessOptions): Promise<AgentProcess> {
-  const stateDir = await mkdtemp(join(tmpdir(), 'gatehouse-security-agent-'));
+  const stateDir = await mkdtemp(join(tmpdir(), 'gatehouse-test-agent-'));
   const adminPort = await findFreePort();
   const adminUrl = `http://${options.listenHost ?? '127.0.0.1'}:${adminPort}`;
   const environment: Record<string, string> = {
@@ -44,8 +56,9 @@ export async function startAgentProcess(options: AgentProcessOptions): Promise<A
     STATE_DIR: stateDir,
     ADMIN_PORT: String(adminPort),
     AGENT_WORKERS: '1',
-    LOG_LEVEL: readAgentLogLevel(),
+    LOG_LEVEL: options.logLevel ?? 'warn',
   };
+  Object.assign(environment, options.environment);
   if (options.redisUrl) environment.REDIS_URL = options.redisUrl;
   if (options.listenHost) environment.LISTEN_HOST = options.listenHost;
   let child: Child;
