@@ -1,5 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import { saveScreenshot } from '../support/screenshot';
+import { newAdmin, signUp } from '../support/sign-up';
 
 // Issue 4: a new admin signs up and completes the whole wizard against the dev IdP, sees the
 // key once, starts nothing yet and sees the "waiting for agent" state.
@@ -7,17 +8,7 @@ test('a new admin signs up and completes Getting started against the dev IdP', a
   page,
   stack,
 }) => {
-  const email = `admin-${Date.now().toString(36)}@example.test`;
-  await page.goto('/sign-up');
-  await saveScreenshot(page, 'sign-up');
-  await page.getByLabel('Organization').fill('Acme Vision');
-  await page.getByLabel('Your name').fill('Ada Admin');
-  await page.getByLabel('Work e-mail').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Create account' }).click();
-
-  // The empty dashboard leads with one obvious action.
-  await expect(page.getByRole('heading', { name: 'Protect your first application' })).toBeVisible();
+  await signUp(page, newAdmin(), () => saveScreenshot(page, 'sign-up'));
   await saveScreenshot(page, 'dashboard-empty');
   await page.getByRole('link', { name: 'Getting started' }).last().click();
 

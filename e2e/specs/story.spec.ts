@@ -1,0 +1,185 @@
+import { findFreePort, startAgentProcess, type AgentProcess } from '@gatehouse/agent/testing';
+import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { newAdmin, signUp } from '../support/sign-up';
+
+// Issue 7, the whole story in a browser: an admin signs up and runs the wizard, an operator
+// starts a real agent with the pair the page showed, users sign in through it at the dev IdP and
+// the application sees who they are; then the admin revokes the key and the agent stops serving.
+
+const CLIENT = { clientId: 'gatehouse-story', clientSecret: 'gatehouse-story-secret' };
+const AGENT_CONFIG_VERSION = 'gatehouse_agent_config_version';
+
+/** The demo upstream's /whoami JSON: who it thinks the caller is (apps/demo-upstream). */
+interface WhoAmI {
+  email: string | null;
+  role: string | null;
+  authenticatedBy: string | null;
+}
+
+let idp: DevIdp;
+let agent: AgentProcess | undefined;
+let appUrl: string;
+let listenPort: number;
+
+test.beforeAll(async () => {
+  // The agent listens on a port of its own, so this spec runs beside the others; a dev IdP of
+  // its own knows that port's redirect URI.
+  listenPort = await findFreePort();
+  appUrl = `http://127.0.0.1:${listenPort}`;
+  idp = await startDevIdp({
+    clients: [
+      {
+        ...CLIENT,
+        redirectUris: [`${appUrl}/.gatehouse/callback`],
+        postLogoutRedirectUris: [`${appUrl}/`],
+      },
+    ],
+  });
+});
+
+test.afterAll(async () => {
+  await agent?.close();
+  await idp?.close();
+});
+
+test('an admin protects the demo app; users sign in through the agent; revoking the key stops it', async ({
+  page,
+  browser,
+  stack,
+}) => {
+  await signUp(page, newAdmin('Story Labs'));
+  await page.getByRole('link', { name: 'Getting started' }).last().click();
+
+  // The wizard: deployment, application in front of the demo upstream, the dev IdP.
+  await page.getByLabel('Name').fill('production');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: /Step 2 of 4/ })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('CVAT demo');
+  await page.getByLabel('Application URL').fill(appUrl);
+  await page.getByLabel('Listen port').fill(String(listenPort));
+  await page.getByLabel('Upstream server 1', { exact: true }).fill(stack.upstreamUrl);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: /Step 3 of 4/ })).toBeVisible();
+  await expect(page.getByLabel('redirect URI', { exact: true })).toHaveText(
+    `${appUrl}/.gatehouse/callback`,
+  );
+  await page
+    .getByLabel('Identity provider', { exact: true })
+    .selectOption({ label: 'Generic OpenID Connect' });
+  await page.getByLabel('Name', { exact: true }).fill('Dev IdP');
+  await page.getByLabel('Issuer').fill(idp.issuer);
+  await page.getByLabel('Client ID').fill(CLIENT.clientId);
+  await page.getByLabel('Client secret').fill(CLIENT.clientSecret);
+  await page.getByRole('button', { name: 'Create and continue' }).click();
+
+  // Step 4: the operator copies the pair off the page and starts the agent with it.
+  await expect(page.getByRole('heading', { name: /Step 4 of 4/ })).toBeVisible();
+  const key = (await page.getByLabel('provisioning key', { exact: true }).textContent()) ?? '';
+  const secret =
+    (await page.getByLabel('provisioning secret', { exact: true }).textContent()) ?? '';
+  await expect(page.getByTestId('agent-status')).toHaveAttribute('data-state', 'waiting');
+  agent = await startAgentProcess({
+    name: 'story-agent',
+    consoleUrl: stack.consoleUrl,
+    provisioningKey: key,
+    provisioningSecret: secret,
+    listenHost: '127.0.0.1',
+    // Revocation is the last step; a short grace keeps the test from waiting the default 30 s.
+    environment: { AGENT_REVOKED_GRACE_SECONDS: '3' },
+  });
+  await expect(page.getByTestId('agent-status')).toHaveAttribute('data-state', 'online');
+  await expect(page.getByText('Agent connected')).toBeVisible();
+
+  // The CVAT preset: X-Email / X-Groups, cvat-* groups to CVAT roles, the "CVAT API" rules.
+  const versionBefore = await agent.readMetric(AGENT_CONFIG_VERSION);
+  await page.getByRole('button', { name: 'Go to the application' }).click();
+  await expect(page.getByRole('heading', { name: 'CVAT demo', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Apply CVAT preset' }).click();
+  await page.getByRole('button', { name: 'Apply preset' }).click();
+  await expect(page.getByText('CVAT preset applied')).toBeVisible();
+  // The console pushes the change; the agent applies it within moments.
+  const running = agent;
+  await expect
+    .poll(() => running.readMetric(AGENT_CONFIG_VERSION))
+    .toBeGreaterThan(versionBefore ?? 0);
+
+  // Users: alice (cvat-admins) is an admin in the application, bob (cvat-users) a user.
+  const alice = await signInThroughAgent(browser, 'alice@example.com');
+  expect(await whoAmI(alice)).toEqual(
+    expect.objectContaining({
+      email: 'alice@example.com',
+      role: 'admin',
+      authenticatedBy: 'header',
+    }),
+  );
+  const bob = await signInThroughAgent(browser, 'bob@example.com');
+  expect(await whoAmI(bob)).toEqual(
+    expect.objectContaining({ email: 'bob@example.com', role: 'user', authenticatedBy: 'header' }),
+  );
+
+  // API clients pass without SSO: CVAT's token login, then `Authorization: Token` (the preset's
+  // "CVAT API" rules), and the upstream authenticates them itself.
+  const login = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'api-bot', password: 'api-bot-password' }),
+    redirect: 'manual',
+  });
+  expect(login.status).toBe(200);
+  const { key: token } = (await login.json()) as { key: string };
+  const self = await fetch(`${appUrl}/api/users/self`, {
+    headers: { authorization: `Token ${token}` },
+    redirect: 'manual',
+  });
+  expect(self.status).toBe(200);
+  expect(await self.json()).toEqual(expect.objectContaining({ username: 'api-bot' }));
+  // Without credentials the same API is not passed through anonymously.
+  expect((await fetch(`${appUrl}/api/users/self`, { redirect: 'manual' })).status).not.toBe(200);
+
+  // Sign-out ends alice's session: the agent asks her to sign in again.
+  await alice.goto(`${appUrl}/.gatehouse/logout`);
+  await expect(alice.getByText('You are signed out of CVAT demo.')).toBeVisible();
+  const afterSignOut = await alice.request.get(`${appUrl}/whoami?format=json`, {
+    maxRedirects: 0,
+  });
+  expect(afterSignOut.status()).toBe(302);
+  // bob, still signed in, is not affected.
+  expect((await whoAmI(bob)).email).toBe('bob@example.com');
+
+  // The admin revokes the key: the agent stops serving and exits.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'production' }).first().click();
+  await page.getByRole('tab', { name: 'Provisioning keys' }).click();
+  await page.getByRole('button', { name: 'Revoke' }).first().click();
+  await page.getByRole('button', { name: 'Revoke key' }).click();
+  await expect
+    .poll(async () => (await fetch(`${appUrl}/whoami?format=json`).catch(() => null))?.status)
+    .not.toBe(200);
+  expect(await running.child.exited).not.toBe(0);
+  await expect(fetch(`${appUrl}/whoami?format=json`)).rejects.toThrow();
+
+  await Promise.all([alice.context().close(), bob.context().close()]);
+});
+
+/** A user opens the application in a browser of their own and signs in at the dev IdP. */
+async function signInThroughAgent(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/whoami`);
+  await expect(page).toHaveURL(new RegExp(`^${idp.issuer}`));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('password');
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await expect(page).toHaveURL(`${appUrl}/whoami`);
+  await expect(page.getByText(email)).toBeVisible();
+  return page;
+}
+
+/** What the demo upstream knows of the page's user (its /whoami JSON, through the agent). */
+async function whoAmI(page: Page): Promise<WhoAmI> {
+  const response = await page.request.get(`${appUrl}/whoami?format=json`, { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as WhoAmI;
+}
