@@ -11,6 +11,7 @@ export {
 } from './agent-process';
 export { spawnChild, waitForHttp, type Child } from './child-process';
 export { buildChildEnvironment } from './env';
+export { EXIT_PROVISIONING_KEY_REJECTED } from '../exit-codes';
 
 // What the security suite (security/) needs to act as a deployment's key holder: seal and open
 // the session cookies every agent of a deployment reads.
