@@ -17,11 +17,13 @@ export interface BenchOptions {
   label: string;
   /** Another checkout's apps/agent to measure instead of this one (e.g. the previous commit). */
   agentDir: string | undefined;
+  /** Run the agent's TypeScript through tsx (as tests do) rather than its built bundle. */
+  tsx: boolean;
   /** The whole run is abandoned after this long. */
   deadlineMinutes: number;
 }
 
-type Defaults = Omit<BenchOptions, 'workers' | 'label' | 'agentDir'>;
+type Defaults = Omit<BenchOptions, 'workers' | 'label' | 'agentDir' | 'tsx'>;
 
 const FULL: Defaults = {
   mode: 'full',
@@ -51,7 +53,7 @@ const QUICK: Defaults = {
   deadlineMinutes: 6,
 };
 
-export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--duration SECONDS] [--workers N] [--label TEXT] [--agent-dir DIR]
+export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--duration SECONDS] [--workers N] [--label TEXT] [--agent-dir DIR] [--tsx]
 
   --quick, --smoke   every measurement once and briefly (about a minute)
   --rounds N         interleaved rounds of every case (default 3; medians are reported)
@@ -59,7 +61,10 @@ export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--dura
   --workers N        AGENT_WORKERS for the agents (default: the agent's own, one per core)
   --label TEXT       a note saved with the results, e.g. what changed
   --agent-dir DIR    measure the agent in DIR (another checkout's apps/agent, with its
-                     node_modules) instead of this one, to compare two versions`;
+                     node_modules) instead of this one, to compare two versions; it runs
+                     through tsx, as checkouts from before the agent's bundle must
+  --tsx              run the agent's src/main.ts through tsx instead of the bundle that
+                     pnpm --filter @gatehouse/agent build writes (the benchmark builds it)`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -72,6 +77,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       workers: { type: 'string' },
       label: { type: 'string', default: '' },
       'agent-dir': { type: 'string' },
+      tsx: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -85,6 +91,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       values.workers === undefined ? undefined : readCount('--workers', values.workers, 1, 1, 64),
     label: values.label,
     agentDir: values['agent-dir'],
+    tsx: values.tsx || values['agent-dir'] !== undefined,
   };
 }
 

@@ -24,6 +24,7 @@ const { values } = parseArgs({
     top: { type: 'string', default: '25' },
     keep: { type: 'string' },
     'agent-dir': { type: 'string' },
+    tsx: { type: 'boolean', default: false },
   },
 });
 const caseId = values.path === 'open' ? 'agentOpen' : 'agentCookie';
@@ -50,6 +51,7 @@ const agent = await startAgentProcess({
   listenPort: port,
   workers: Number(values.workers),
   agentDir: values['agent-dir'],
+  tsx: values.tsx,
   nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
 });
 try {

@@ -64,6 +64,7 @@ export async function runBenchmark(
   const stack = await startBenchStack({
     workers: options.workers,
     agentDir: options.agentDir,
+    tsx: options.tsx,
     log,
   });
   try {

@@ -83,8 +83,9 @@ describe.each(APPS)('apps/%s/Dockerfile', (app) => {
   });
 
   it('copies every workspace package the app needs (or pnpm cannot install it)', () => {
-    // The console's build stage installs devDependencies too (`next build` type-checks tests).
-    const needed = workspaceDependencies(app, app === 'console');
+    // The console's and the agent's build stages install devDependencies too (`next build`
+    // type-checks tests; the agent builds its bundle).
+    const needed = workspaceDependencies(app, app === 'console' || app === 'agent');
     const copied = new Set(copies.map((source) => source.replace(/\/(package\.json)?$/, '')));
     expect([...needed].filter((directory) => !copied.has(directory))).toEqual([]);
     expect(copied.has(`apps/${app}`) || copied.has(`apps/${app}/package.json`)).toBe(true);
@@ -103,7 +104,22 @@ describe.each(APPS)('apps/%s/Dockerfile', (app) => {
   });
 });
 
-describe.each(['agent', 'demo-upstream', 'dev-idp'] as const)('apps/%s/Dockerfile (tsx)', (app) => {
+describe('apps/agent/Dockerfile (bundle)', () => {
+  const instructions = readDockerfile('agent');
+
+  it('builds dist/main.mjs with the workspace build and runs it with plain node', () => {
+    const runs = instructions.filter(({ keyword }) => keyword === 'RUN').map(({ args }) => args);
+    expect(runs.some((args) => args.includes('pnpm --filter @gatehouse/agent build'))).toBe(true);
+    const agentManifest = JSON.parse(readText('apps/agent/package.json')) as {
+      scripts: Record<string, string>;
+    };
+    expect(agentManifest.scripts.start).toBe('node dist/main.mjs');
+    const entrypoint = instructions.filter(({ keyword }) => keyword === 'ENTRYPOINT').at(-1);
+    expect(JSON.parse(entrypoint!.args)).toEqual(['node', 'dist/main.mjs']);
+  });
+});
+
+describe.each(['demo-upstream', 'dev-idp'] as const)('apps/%s/Dockerfile (tsx)', (app) => {
   const instructions = readDockerfile(app);
 
   it("runs TypeScript with the workspace's tsx version, through its ESM loader", () => {

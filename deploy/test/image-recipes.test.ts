@@ -1,10 +1,12 @@
-// What the tsx-based images run, rebuilt here the way their Dockerfiles do (no Docker engine on
-// CI): `pnpm deploy --prod` of the app alone, started with tsx from that directory, answering the
-// Dockerfile's own HEALTHCHECK path. Catches an app that needs a devDependency, a workspace file
-// outside its package, or a healthcheck pointing at nothing.
-import { mkdtemp, rm } from 'node:fs/promises';
+// What the Node images run, rebuilt here the way their Dockerfiles do (no Docker engine on CI):
+// `pnpm deploy --prod` of the app alone (the agent with its bundle in place of its sources),
+// started from that directory, answering the Dockerfile's own HEALTHCHECK path. Catches an app
+// that needs a devDependency, a workspace file outside its package, or a healthcheck pointing at
+// nothing.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { buildAgentBundle } from '@gatehouse/agent/build';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerfile } from './support/dockerfile';
 import { findFreePort, runToCompletion, startProcess, waitForAnswer } from './support/processes';
@@ -24,6 +26,10 @@ afterAll(async () => {
 
 interface Recipe {
   app: 'agent' | 'demo-upstream' | 'dev-idp';
+  /** What the Dockerfile does to the deployed directory after `pnpm deploy`. */
+  prepare?(appDir: string): Promise<void>;
+  /** The image's ENTRYPOINT arguments after `node`. */
+  entrypoint: string[];
   /** Environment the container would get; `port` is the one its healthcheck reads. */
   environment(port: number, stateDir: string): Promise<Record<string, string>>;
 }
@@ -31,6 +37,11 @@ interface Recipe {
 const RECIPES: Recipe[] = [
   {
     app: 'agent',
+    prepare: async (appDir) => {
+      await rm(join(appDir, 'src'), { recursive: true, force: true });
+      await cp(dirname(await buildAgentBundle()), join(appDir, 'dist'), { recursive: true });
+    },
+    entrypoint: ['dist/main.mjs'],
     // The console is unreachable (a closed port): the agent still starts and reports health.
     environment: async (port, stateDir) => {
       const secrets = generateSampleSecrets();
@@ -45,10 +56,12 @@ const RECIPES: Recipe[] = [
   },
   {
     app: 'demo-upstream',
+    entrypoint: ['--import', TSX_LOADER, 'src/main.ts'],
     environment: (port) => Promise.resolve({ DEMO_UPSTREAM_PORT: String(port) }),
   },
   {
     app: 'dev-idp',
+    entrypoint: ['--import', TSX_LOADER, 'src/main.ts'],
     environment: (port) => Promise.resolve({ DEV_IDP_PORT: String(port) }),
   },
 ];
@@ -74,9 +87,10 @@ describe.each(RECIPES.map((recipe) => [recipe.app, recipe] as const))(
         { cwd: REPOSITORY_ROOT, env: { ...(process.env as Record<string, string>), CI: 'true' } },
       );
       expect(deploy.code, deploy.output).toBe(0);
+      await recipe.prepare?.(appDir);
 
       const port = await findFreePort();
-      const running = startProcess(process.execPath, ['--import', TSX_LOADER, 'src/main.ts'], {
+      const running = startProcess(process.execPath, recipe.entrypoint, {
         cwd: appDir,
         // As in the image: nothing else from this machine's environment.
         env: {

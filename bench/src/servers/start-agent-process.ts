@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildAgentBundle } from '@gatehouse/agent/build';
 import {
   AGENT_MAIN_PATH,
   AGENT_PACKAGE_DIR,
@@ -29,8 +30,10 @@ export interface StartAgentProcessOptions {
   workers?: number;
   /** Extra node flags, e.g. `--cpu-prof` for a profile. */
   nodeArgs?: readonly string[];
-  /** An apps/agent directory other than this workspace's. */
+  /** An apps/agent directory other than this workspace's (run through tsx). */
   agentDir?: string;
+  /** src/main.ts through tsx rather than the bundle, built here, that images run. */
+  tsx?: boolean;
 }
 
 const CREDENTIALS = {
@@ -39,8 +42,8 @@ const CREDENTIALS = {
 };
 
 /**
- * A real agent as operators run it (`node --import tsx src/main.ts`, its own process), synced
- * from the console stand-in the agent's own tests use. Ready once `/readyz` says so.
+ * A real agent as operators run it (`node dist/main.mjs`, as the image does, its own process),
+ * synced from the console stand-in the agent's own tests use. Ready once `/readyz` says so.
  */
 export async function startAgentProcess(options: StartAgentProcessOptions): Promise<AgentProcess> {
   const fakeConsole = await startFakeConsole({
@@ -57,15 +60,18 @@ export async function startAgentProcess(options: StartAgentProcessOptions): Prom
     STATE_DIR: stateDir,
     ADMIN_PORT: String(adminPort),
     LOG_LEVEL: 'warn',
-    // As the image runs it: every process compiles its TypeScript at start and keeps tsx's
-    // esbuild service, whose memory belongs in the agent's footprint.
+    // Under tsx every process compiles its TypeScript at start and keeps an esbuild service,
+    // whose memory belongs in the agent's footprint.
     TSX_DISABLE_CACHE: '1',
   };
   if (options.redisUrl !== undefined) environment.REDIS_URL = options.redisUrl;
   if (options.workers !== undefined) environment.AGENT_WORKERS = String(options.workers);
   const agentDir = options.agentDir === undefined ? AGENT_PACKAGE_DIR : resolve(options.agentDir);
   const main = options.agentDir === undefined ? AGENT_MAIN_PATH : join(agentDir, 'src/main.ts');
-  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', main];
+  const args =
+    options.tsx || options.agentDir !== undefined
+      ? [...(options.nodeArgs ?? []), '--import', 'tsx', main]
+      : [...(options.nodeArgs ?? []), await buildAgentBundle()];
   const child = spawnChild(options.name, process.execPath, args, {
     cwd: agentDir,
     env: buildChildEnvironment(environment),

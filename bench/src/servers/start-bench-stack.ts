@@ -69,6 +69,7 @@ export function buildBenchDocument(options: {
 export async function startBenchStack(options: {
   workers: number | undefined;
   agentDir: string | undefined;
+  tsx: boolean;
   log: (line: string) => void;
 }): Promise<BenchStack> {
   const closers: Array<() => Promise<void>> = [];
@@ -109,6 +110,7 @@ export async function startBenchStack(options: {
       listenPort: agentPort,
       workers: options.workers,
       agentDir: options.agentDir,
+      tsx: options.tsx,
     });
     closers.push(() => agent.close());
     const redisAgent = await startAgentProcess({
@@ -118,6 +120,7 @@ export async function startBenchStack(options: {
       redisUrl: redis.url,
       workers: options.workers,
       agentDir: options.agentDir,
+      tsx: options.tsx,
     });
     closers.push(() => redisAgent.close());
 
