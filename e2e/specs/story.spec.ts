@@ -4,6 +4,7 @@ import {
   startAgentProcess,
   type AgentProcess,
 } from '@gatehouse/agent/testing';
+import type { WhoamiView } from '@gatehouse/demo-upstream';
 import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
@@ -15,13 +16,6 @@ import { newAdmin, signUp } from '../support/sign-up';
 
 const CLIENT = { clientId: 'gatehouse-story', clientSecret: 'gatehouse-story-secret' };
 const AGENT_CONFIG_VERSION = 'gatehouse_agent_config_version';
-
-/** The demo upstream's /whoami JSON: who it thinks the caller is (apps/demo-upstream). */
-interface WhoAmI {
-  email: string | null;
-  role: string | null;
-  authenticatedBy: string | null;
-}
 
 let idp: DevIdp;
 let agent: AgentProcess | undefined;
@@ -191,8 +185,8 @@ async function signInThroughAgent(browser: Browser, email: string): Promise<Page
 }
 
 /** What the demo upstream knows of the page's user (its /whoami JSON, through the agent). */
-async function whoAmI(page: Page): Promise<WhoAmI> {
+async function whoAmI(page: Page): Promise<WhoamiView> {
   const response = await page.request.get(`${appUrl}/whoami?format=json`, { maxRedirects: 0 });
   expect(response.status()).toBe(200);
-  return (await response.json()) as WhoAmI;
+  return (await response.json()) as WhoamiView;
 }
