@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getEnv } from '@/env';
 import { getApplication } from '@/server/applications/get-application';
 import { getDeployment } from '@/server/deployments/get-deployment';
+import { describeServiceProvider } from '@/server/identity-providers/describe-service-provider';
 import { getIdentityProvider } from '@/server/identity-providers/get-identity-provider';
 import { AppError } from '@/server/errors/app-error';
 import { presetOptions } from '@/ui/preset-options';
@@ -74,6 +75,7 @@ export default async function GettingStartedPage({
         application={application}
         identityProvider={idp}
         presets={presets}
+        serviceProvider={application && describeServiceProvider(application)}
         consoleUrl={getEnv().publicUrl.origin}
       />
     </>

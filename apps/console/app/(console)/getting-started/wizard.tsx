@@ -10,10 +10,18 @@ import {
 import { ApplicationFields } from '@/components/applications/application-fields';
 import {
   emptyIdentityProvider,
+  identityProviderDraftOf,
   identityProviderRequest,
   type PresetOption,
 } from '@/components/identity-providers/idp-draft';
-import { IdentityProviderFields } from '@/components/identity-providers/idp-fields';
+import {
+  IDENTITY_PROVIDER_FIELDS,
+  IdentityProviderFields,
+} from '@/components/identity-providers/idp-fields';
+import {
+  ServiceProviderDetails,
+  type ServiceProviderUrls,
+} from '@/components/identity-providers/service-provider-details';
 import { Button } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/code-block';
 import { TextAreaField, TextField } from '@/components/ui/field';
@@ -41,6 +49,8 @@ interface WizardProps {
   application: TApplicationResponse | null;
   identityProvider: TIdentityProviderResponse | null;
   presets: PresetOption[];
+  /** The saved application's SAML service provider, for a SAML IdP to register. */
+  serviceProvider: ServiceProviderUrls | null;
   consoleUrl: string;
 }
 
@@ -62,14 +72,8 @@ export function Wizard(props: WizardProps) {
     const idp = props.identityProvider;
     const fallback = presets[0] as PresetOption;
     if (!idp) return emptyIdentityProvider(fallback);
-    return {
-      name: idp.name,
-      provider: idp.provider,
-      clientId: idp.clientId,
-      clientSecret: '',
-      issuer: idp.issuer,
-      scopes: idp.scopes.join(' '),
-    };
+    const preset = presets.find((option) => option.id === idp.provider) ?? fallback;
+    return identityProviderDraftOf(idp, preset);
   });
   const [issued, setIssued] = useState<IssuedKey | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -186,19 +190,14 @@ export function Wizard(props: WizardProps) {
       <StepCard
         number={3}
         title="Connect your identity provider"
-        description="Register an application (client) at your identity provider first, then fill in what it gave you."
+        description={
+          idpDraft.protocol === 'SAML'
+            ? 'Register this application as a service provider at your SAML identity provider, then give its metadata.'
+            : 'Register an application (client) at your identity provider first, then fill in what it gave you.'
+        }
         message={message}
         errors={errors}
-        placed={[
-          'name',
-          'protocol',
-          'provider',
-          'clientId',
-          'clientSecret',
-          'issuer',
-          'scopes',
-          'claims',
-        ]}
+        placed={IDENTITY_PROVIDER_FIELDS}
         footer={
           <>
             <Button variant="secondary" onClick={() => go({ ...state, step: 2 })}>
@@ -222,22 +221,31 @@ export function Wizard(props: WizardProps) {
           </>
         }
       >
-        <div className="mb-6 rounded-lg border border-brand-100 bg-brand-50/60 px-4 py-3">
-          <p className="text-sm font-medium text-slate-800">
-            Redirect URI to register at your identity provider
-          </p>
-          <p className="mb-2 text-xs text-slate-500">
-            Your application URL plus the agent&apos;s reserved path. The provider sends users back
-            here after sign-in.
-          </p>
-          <CopyField value={redirectUri} label="redirect URI" />
-        </div>
+        {idpDraft.protocol === 'SAML' ? (
+          <div className="mb-6">
+            <ServiceProviderDetails
+              serviceProviders={props.serviceProvider ? [props.serviceProvider] : []}
+              emptyHint="Save the application step first: the URLs follow its application URL."
+            />
+          </div>
+        ) : (
+          <div className="mb-6 rounded-lg border border-brand-100 bg-brand-50/60 px-4 py-3">
+            <p className="text-sm font-medium text-slate-800">
+              Redirect URI to register at your identity provider
+            </p>
+            <p className="mb-2 text-xs text-slate-500">
+              Your application URL plus the agent&apos;s reserved path. The provider sends users
+              back here after sign-in.
+            </p>
+            <CopyField value={redirectUri} label="redirect URI" />
+          </div>
+        )}
         <IdentityProviderFields
           value={idpDraft}
           onChange={setIdpDraft}
           errors={errors}
           presets={presets}
-          secretStored={Boolean(state.idp)}
+          existing={Boolean(state.idp)}
         />
       </StepCard>
     );

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Badge } from '../ui/badge';
 import { LinkButton } from '../ui/button';
@@ -36,7 +37,7 @@ export function IdentityProvidersTab({
     <Card>
       <CardHeader
         title="Identity providers"
-        description="Where users of this deployment's applications sign in. Client secrets are stored encrypted and never shown."
+        description="Where users of this deployment's applications sign in, through OpenID Connect or SAML 2.0. Client secrets are stored encrypted and never shown."
         actions={identityProviders.length > 0 && add}
       />
       {identityProviders.length === 0 ? (
@@ -51,7 +52,7 @@ export function IdentityProvidersTab({
           <thead>
             <tr>
               <Th>Name</Th>
-              <Th>Issuer</Th>
+              <Th>Issuer or entity ID</Th>
               <Th>Client ID</Th>
               <Th>Used by</Th>
               {writer && <Th className="text-right">Actions</Th>}
@@ -61,11 +62,16 @@ export function IdentityProvidersTab({
             {identityProviders.map((idp) => (
               <tr key={idp.id}>
                 <Td>
-                  <span className="font-medium text-slate-900">{idp.name}</span>{' '}
+                  <Link
+                    href={`/identity-providers/${idp.id}`}
+                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
+                    {idp.name}
+                  </Link>{' '}
                   <Badge tone="blue">{idp.protocol}</Badge>
                 </Td>
                 <Td className="font-mono text-xs">{idp.issuer}</Td>
-                <Td className="font-mono text-xs">{idp.clientId}</Td>
+                <Td className="font-mono text-xs">{idp.clientId || '—'}</Td>
                 <Td className="text-xs">
                   {idp.applicationIds.length === 0
                     ? '—'

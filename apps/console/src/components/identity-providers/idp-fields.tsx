@@ -1,119 +1,143 @@
 'use client';
 
-import { SelectField, TextField } from '../ui/field';
+import { RadioGroupField, SelectField, TextField } from '../ui/field';
 import type { FieldErrors } from '@/ui/action-result';
-import type { IdentityProviderDraft, PresetOption } from './idp-draft';
+import {
+  emptyIdentityProvider,
+  presetLabel,
+  type IdentityProviderDraft,
+  type PresetOption,
+} from './idp-draft';
+import { OidcFields } from './oidc-fields';
+import { SamlFields } from './saml-fields';
+
+const PROTOCOLS = [
+  { value: 'OIDC', label: 'OpenID Connect (OIDC)' },
+  { value: 'SAML', label: 'SAML 2.0' },
+] as const;
+
+/** The paths of every field this form places (FormMessage lists any other error above it). */
+export const IDENTITY_PROVIDER_FIELDS = [
+  'name',
+  'protocol',
+  'provider',
+  'clientId',
+  'clientSecret',
+  'issuer',
+  'scopes',
+  'claims',
+  'metadataUrl',
+  'metadataXml',
+  'nameIdFormat',
+  'wantAssertionsSigned',
+  'wantResponseSigned',
+  'clockSkewSeconds',
+];
 
 export function IdentityProviderFields({
   value,
   onChange,
   errors,
   presets,
-  secretStored = false,
+  existing = false,
   disabled,
 }: {
   value: IdentityProviderDraft;
   onChange: (value: IdentityProviderDraft) => void;
   errors: FieldErrors;
   presets: readonly PresetOption[];
-  /** Editing: a secret is stored, so an empty field keeps it. */
-  secretStored?: boolean;
+  /** Editing a stored one: its protocol is fixed, its secret and metadata are kept when empty. */
+  existing?: boolean;
   disabled?: boolean;
 }) {
   const preset = presets.find((option) => option.id === value.provider) ?? presets[0];
-  const set = (field: keyof IdentityProviderDraft) => (next: string) =>
-    onChange({ ...value, [field]: next });
+  const nameIsPresetLabel =
+    !value.name || presets.some((option) => [option.label, option.saml.label].includes(value.name));
+
+  function chooseProtocol(protocol: string) {
+    if (!preset || (protocol !== 'OIDC' && protocol !== 'SAML')) return;
+    // What was typed for the other protocol stays, in case the admin switches back.
+    onChange({
+      ...value,
+      protocol,
+      name: nameIsPresetLabel ? presetLabel(preset, protocol) : value.name,
+    });
+  }
 
   function choosePreset(id: string) {
     const next = presets.find((option) => option.id === id);
     if (!next) return;
-    const nameWasPreset = presets.some((option) => option.label === value.name) || !value.name;
+    const fresh = emptyIdentityProvider(next, value.protocol);
     onChange({
       ...value,
       provider: id,
-      name: nameWasPreset ? next.label : value.name,
+      name: nameIsPresetLabel ? fresh.name : value.name,
       issuer: next.issuer ?? (preset?.issuer === value.issuer ? '' : value.issuer),
-      scopes: next.scopes.join(' '),
+      scopes: fresh.scopes,
+      nameIdFormat: fresh.nameIdFormat,
+      attributes: fresh.attributes,
     });
   }
 
+  const saml = value.protocol === 'SAML';
   return (
     <div className="grid gap-5 md:grid-cols-2">
+      <RadioGroupField
+        className="md:col-span-2"
+        label="Protocol"
+        hint={
+          existing
+            ? 'Fixed once the identity provider exists; add a new one to use the other protocol.'
+            : 'OpenID Connect: what Google, Entra ID, Okta, Auth0 and Keycloak speak. SAML 2.0: for IdPs (ADFS, Shibboleth, many enterprise setups) that offer only SAML.'
+        }
+        value={value.protocol}
+        onChange={chooseProtocol}
+        options={PROTOCOLS}
+        error={errors.protocol}
+        disabled={disabled || existing}
+      />
       <TextField
         label="Name"
         hint="A name your team recognizes, e.g. Google Workspace."
         value={value.name}
-        onChange={set('name')}
+        onChange={(name) => onChange({ ...value, name })}
         error={errors.name}
         disabled={disabled}
       />
       <SelectField
-        label="Protocol"
-        hint="OpenID Connect: what Google, Entra ID, Okta, Auth0 and Keycloak speak."
-        value="OIDC"
-        onChange={() => {}}
-        options={[{ value: 'OIDC', label: 'OpenID Connect (OIDC)' }]}
-        error={errors.protocol}
-        disabled={disabled}
-      />
-      <SelectField
         label="Identity provider"
-        hint="Fills the issuer, scopes and claim names for the provider you use."
+        hint={
+          saml
+            ? 'Fills the NameID format and the attribute names the provider sends by default.'
+            : 'Fills the issuer, scopes and claim names for the provider you use.'
+        }
         value={value.provider}
         onChange={choosePreset}
-        options={presets.map((option) => ({ value: option.id, label: option.label }))}
+        options={presets.map((option) => ({
+          value: option.id,
+          label: presetLabel(option, value.protocol),
+        }))}
         error={errors.provider}
         disabled={disabled}
       />
-      <TextField
-        label="Issuer"
-        hint={
-          preset?.issuer
-            ? `${preset.label}'s issuer is always this one.`
-            : `Your provider's issuer URL, e.g. ${preset?.issuerHint ?? 'https://idp.example.com'}. The console checks its discovery document.`
-        }
-        placeholder={preset?.issuerHint}
-        value={value.issuer}
-        onChange={set('issuer')}
-        error={errors.issuer}
-        disabled={disabled || Boolean(preset?.issuer)}
-        inputClassName="font-mono"
-      />
-      <TextField
-        label="Client ID"
-        hint="From the application (client) you registered at the identity provider."
-        value={value.clientId}
-        onChange={set('clientId')}
-        error={errors.clientId}
-        disabled={disabled}
-        inputClassName="font-mono"
-      />
-      <TextField
-        label="Client secret"
-        type="password"
-        autoComplete="off"
-        hint={
-          secretStored
-            ? 'Stored encrypted. Leave empty to keep it; type a new one to replace it.'
-            : 'Issued with the client ID; stored encrypted and never shown again.'
-        }
-        value={value.clientSecret}
-        onChange={set('clientSecret')}
-        error={errors.clientSecret}
-        disabled={disabled}
-      />
-      <TextField
-        className="md:col-span-2"
-        label="Scopes"
-        hint="Space-separated; openid is required. Add groups where your provider needs it for group claims."
-        value={value.scopes}
-        onChange={set('scopes')}
-        error={
-          errors.scopes ?? Object.entries(errors).find(([path]) => path.startsWith('scopes['))?.[1]
-        }
-        disabled={disabled}
-        inputClassName="font-mono"
-      />
+      {saml ? (
+        <SamlFields
+          value={value}
+          onChange={onChange}
+          errors={errors}
+          existing={existing}
+          disabled={disabled}
+        />
+      ) : (
+        <OidcFields
+          value={value}
+          onChange={onChange}
+          errors={errors}
+          preset={preset}
+          secretStored={existing}
+          disabled={disabled}
+        />
+      )}
     </div>
   );
 }

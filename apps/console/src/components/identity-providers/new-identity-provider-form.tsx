@@ -2,20 +2,24 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Alert } from '../ui/alert';
+import { FormMessage } from '../forms/form-message';
 import { Button, LinkButton } from '../ui/button';
 import { Card, CardBody, CardFooter } from '../ui/card';
 import { emptyIdentityProvider, identityProviderRequest, type PresetOption } from './idp-draft';
-import { IdentityProviderFields } from './idp-fields';
+import { IDENTITY_PROVIDER_FIELDS, IdentityProviderFields } from './idp-fields';
+import { ServiceProviderDetails, type ServiceProviderUrls } from './service-provider-details';
 import { createIdentityProviderAction } from '@/ui/actions/deployment-actions';
 import type { FieldErrors } from '@/ui/action-result';
 
 export function NewIdentityProviderForm({
   deploymentId,
   presets,
+  serviceProviders,
 }: {
   deploymentId: string;
   presets: PresetOption[];
+  /** The SAML SP of each of the deployment's applications, to register before or after. */
+  serviceProviders: ServiceProviderUrls[];
 }) {
   const router = useRouter();
   const [draft, setDraft] = useState(() => emptyIdentityProvider(presets[0] as PresetOption));
@@ -34,12 +38,22 @@ export function NewIdentityProviderForm({
       setMessage(result.message);
       return;
     }
-    router.push(`/deployments/${deploymentId}?tab=identity-providers`);
+    router.push(`/identity-providers/${result.data.id}`);
   }
   return (
     <Card>
       <CardBody className="space-y-6 py-6">
-        {message && <Alert tone="error">{message}</Alert>}
+        <FormMessage
+          message={message}
+          errors={errors}
+          placed={(path) => IDENTITY_PROVIDER_FIELDS.some((field) => path.startsWith(field))}
+        />
+        {draft.protocol === 'SAML' && (
+          <ServiceProviderDetails
+            serviceProviders={serviceProviders}
+            emptyHint="This deployment has no application yet. Add one first: the URLs follow its application URL."
+          />
+        )}
         <IdentityProviderFields
           value={draft}
           onChange={setDraft}

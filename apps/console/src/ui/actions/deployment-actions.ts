@@ -8,7 +8,11 @@ import { deleteDeployment } from '@/server/deployments/delete-deployment';
 import { ZCreateDeploymentRequest } from '@/server/deployments/deployment.types';
 import { createIdentityProvider } from '@/server/identity-providers/create-identity-provider';
 import { deleteIdentityProvider } from '@/server/identity-providers/delete-identity-provider';
-import { ZCreateIdentityProviderRequest } from '@/server/identity-providers/identity-provider.types';
+import {
+  ZCreateIdentityProviderRequest,
+  ZUpdateIdentityProviderRequest,
+} from '@/server/identity-providers/identity-provider.types';
+import { updateIdentityProvider } from '@/server/identity-providers/update-identity-provider';
 import { createProvisioningKey } from '@/server/provisioning-keys/create-provisioning-key';
 import { ZCreateProvisioningKeyRequest } from '@/server/provisioning-keys/provisioning-key.types';
 import { revokeProvisioningKey } from '@/server/provisioning-keys/revoke-provisioning-key';
@@ -38,6 +42,14 @@ export async function createIdentityProviderAction(deploymentId: string, input: 
   return runAction((actor) =>
     createIdentityProvider(actor, deploymentId, ZCreateIdentityProviderRequest.parse(input)),
   );
+}
+
+export async function updateIdentityProviderAction(id: string, input: unknown) {
+  const result = await runAction((actor) =>
+    updateIdentityProvider(actor, id, ZUpdateIdentityProviderRequest.parse(input)),
+  );
+  revalidatePath(`/identity-providers/${id}`);
+  return result;
 }
 
 export async function deleteIdentityProviderAction(id: string) {
