@@ -4,12 +4,15 @@ import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { saveScreenshot } from '../support/screenshot';
+import {
+  applyCvatPreset,
+  createDeploymentAndApplication,
+  readProvisioningPair,
+} from '../support/wizard';
 
 // Issue 10: an admin connects a SAML identity provider through the console, registers the SP
 // URLs the console shows at the IdP, starts a real agent with the key the console issued, and a
 // user signs in through the agent at the dev IdP's SAML login form.
-
-const AGENT_CONFIG_VERSION = 'gatehouse_agent_config_version';
 
 let idp: DevIdp | undefined;
 let agent: AgentProcess | undefined;
@@ -32,17 +35,14 @@ test('an admin connects a SAML IdP in the console and a user signs in through th
   await signIn(owner);
   await page.goto('/getting-started');
 
-  await page.getByLabel('Name').fill('saml-lab');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: /Step 2 of 4/ })).toBeVisible();
-  await page.getByLabel('Name', { exact: true }).fill('CVAT demo');
-  await page.getByLabel('Application URL').fill(appUrl);
-  await page.getByLabel('Listen port').fill(String(listenPort));
-  await page.getByLabel('Upstream server 1', { exact: true }).fill(stack.upstreamUrl);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await createDeploymentAndApplication(page, 'saml-lab', {
+    name: 'CVAT demo',
+    url: appUrl,
+    listenPort,
+    upstreamUrl: stack.upstreamUrl,
+  });
 
   // Step 3, SAML: the SP URLs to register follow the saved application's URL.
-  await expect(page.getByRole('heading', { name: /Step 3 of 4/ })).toBeVisible();
   await page.getByRole('radio', { name: 'SAML 2.0' }).check();
   const sp = {
     entityId: await copyValue(page, 'SP entity ID'),
@@ -81,11 +81,7 @@ test('an admin connects a SAML IdP in the console and a user signs in through th
   await page.getByRole('button', { name: 'Create and continue' }).click();
 
   // Step 4: the operator copies the pair off the page and starts the agent with it.
-  await expect(page.getByRole('heading', { name: /Step 4 of 4/ })).toBeVisible();
-  const key = (await page.getByLabel('provisioning key', { exact: true }).textContent()) ?? '';
-  const secret =
-    (await page.getByLabel('provisioning secret', { exact: true }).textContent()) ?? '';
-  expect(key).toMatch(/^ghk_/);
+  const { key, secret } = await readProvisioningPair(page);
   agent = await startAgentProcess({
     name: 'saml-agent',
     consoleUrl: stack.consoleUrl,
@@ -96,14 +92,7 @@ test('an admin connects a SAML IdP in the console and a user signs in through th
   await expect(page.getByTestId('agent-status')).toHaveAttribute('data-state', 'online');
 
   // The CVAT preset passes the e-mail and groups on and maps cvat-admins to admin.
-  const running = agent;
-  const versionBefore = (await running.readMetric(AGENT_CONFIG_VERSION)) ?? 0;
-  await page.getByRole('button', { name: 'Go to the application' }).click();
-  await expect(page.getByRole('heading', { name: 'CVAT demo', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Apply CVAT preset' }).click();
-  await page.getByRole('button', { name: 'Apply preset' }).click();
-  await expect(page.getByText('CVAT preset applied')).toBeVisible();
-  await expect.poll(() => running.readMetric(AGENT_CONFIG_VERSION)).toBeGreaterThan(versionBefore);
+  await applyCvatPreset(page, 'CVAT demo', agent);
 
   // alice opens the application in a browser of her own and signs in at the SAML IdP.
   const context = await browser.newContext();

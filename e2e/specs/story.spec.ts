@@ -9,13 +9,17 @@ import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { newAdmin, signUp } from '../support/sign-up';
+import {
+  applyCvatPreset,
+  createDeploymentAndApplication,
+  readProvisioningPair,
+} from '../support/wizard';
 
 // Issue 7, the whole story in a browser: an admin signs up and runs the wizard, an operator
 // starts a real agent with the pair the page showed, users sign in through it at the dev IdP and
 // the application sees who they are; then the admin revokes the key and the agent stops serving.
 
 const CLIENT = { clientId: 'gatehouse-story', clientSecret: 'gatehouse-story-secret' };
-const AGENT_CONFIG_VERSION = 'gatehouse_agent_config_version';
 
 let idp: DevIdp;
 let agent: AgentProcess | undefined;
@@ -52,15 +56,12 @@ test('an admin protects the demo app; users sign in through the agent; revoking 
   await page.getByRole('link', { name: 'Getting started' }).last().click();
 
   // The wizard: deployment, application in front of the demo upstream, the dev IdP.
-  await page.getByLabel('Name').fill('production');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: /Step 2 of 4/ })).toBeVisible();
-  await page.getByLabel('Name', { exact: true }).fill('CVAT demo');
-  await page.getByLabel('Application URL').fill(appUrl);
-  await page.getByLabel('Listen port').fill(String(listenPort));
-  await page.getByLabel('Upstream server 1', { exact: true }).fill(stack.upstreamUrl);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: /Step 3 of 4/ })).toBeVisible();
+  await createDeploymentAndApplication(page, 'production', {
+    name: 'CVAT demo',
+    url: appUrl,
+    listenPort,
+    upstreamUrl: stack.upstreamUrl,
+  });
   await expect(page.getByLabel('redirect URI', { exact: true })).toHaveText(
     `${appUrl}/.gatehouse/callback`,
   );
@@ -76,10 +77,7 @@ test('an admin protects the demo app; users sign in through the agent; revoking 
   await page.getByRole('button', { name: 'Create and continue' }).click();
 
   // Step 4: the operator copies the pair off the page and starts the agent with it.
-  await expect(page.getByRole('heading', { name: /Step 4 of 4/ })).toBeVisible();
-  const key = (await page.getByLabel('provisioning key', { exact: true }).textContent()) ?? '';
-  const secret =
-    (await page.getByLabel('provisioning secret', { exact: true }).textContent()) ?? '';
+  const { key, secret } = await readProvisioningPair(page);
   await expect(page.getByTestId('agent-status')).toHaveAttribute('data-state', 'waiting');
   agent = await startAgentProcess({
     name: 'story-agent',
@@ -93,18 +91,8 @@ test('an admin protects the demo app; users sign in through the agent; revoking 
   await expect(page.getByTestId('agent-status')).toHaveAttribute('data-state', 'online');
   await expect(page.getByText('Agent connected')).toBeVisible();
 
-  // The CVAT preset: X-Email / X-Groups, cvat-* groups to CVAT roles, the "CVAT API" rules.
-  const versionBefore = await agent.readMetric(AGENT_CONFIG_VERSION);
-  await page.getByRole('button', { name: 'Go to the application' }).click();
-  await expect(page.getByRole('heading', { name: 'CVAT demo', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Apply CVAT preset' }).click();
-  await page.getByRole('button', { name: 'Apply preset' }).click();
-  await expect(page.getByText('CVAT preset applied')).toBeVisible();
-  // The console pushes the change; the agent applies it within moments.
   const running = agent;
-  await expect
-    .poll(() => running.readMetric(AGENT_CONFIG_VERSION))
-    .toBeGreaterThan(versionBefore ?? 0);
+  await applyCvatPreset(page, 'CVAT demo', running);
 
   // Users: alice (cvat-admins) is an admin in the application, bob (cvat-users) a user.
   const alice = await signInThroughAgent(browser, 'alice@example.com');
