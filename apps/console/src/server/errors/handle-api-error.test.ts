@@ -1,3 +1,4 @@
+import { createPrismaClient } from '@gatehouse/db';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './app-error';
@@ -27,6 +28,20 @@ describe('handleApiError', () => {
     const { status, body } = await read(handleApiError(result.error, 'req-2'));
     expect(status).toBe(422);
     expect(body.error.issues?.map((issue) => issue.path)).toEqual(['rows[1].port', 'name']);
+  });
+
+  it('answers 503 with Retry-After while the database cannot be reached', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // A real client pointed at a closed port: the error is whatever Prisma's adapter throws.
+    const db = createPrismaClient('postgresql://postgres@127.0.0.1:1/unreachable');
+    const failure = await db.organization.findMany().catch((error: unknown) => error);
+    await db.$disconnect();
+    const response = handleApiError(failure, 'req-db');
+    expect(response.headers.get('retry-after')).toBe('5');
+    const { status, body } = await read(response);
+    expect(status).toBe(503);
+    expect(body.error.code).toBe('unavailable');
+    expect(JSON.stringify(body)).not.toContain('127.0.0.1');
   });
 
   it('answers anything else with 500 and a request id, never the internals', async () => {

@@ -10,8 +10,9 @@ export interface ErrorBody {
 
 /**
  * The single place an exception becomes an HTTP answer. Known failures keep their meaning
- * (zod → 422 with every field path, Prisma "not found" → 404, unique violation → 409); anything
- * else is a 500 that names a request id and logs the details, never showing internals.
+ * (zod → 422 with every field path, Prisma "not found" → 404, unique violation → 409, the
+ * database out of reach → 503 with Retry-After, which clients and load balancers retry);
+ * anything else is a 500 that names a request id and logs the details, never showing internals.
  */
 export function handleApiError(error: unknown, requestId: string): Response {
   const appError = toAppError(error);
@@ -36,6 +37,14 @@ export function handleApiError(error: unknown, requestId: string): Response {
   return Response.json(body, { status: 500 });
 }
 
+/**
+ * Prisma's codes for a database it cannot reach or that dropped the connection: P1001 can't
+ * reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection, P2024
+ * no connection free in the pool in time. Transient, unlike the request: worth a retry.
+ */
+const DATABASE_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
@@ -49,6 +58,14 @@ function toAppError(error: unknown): AppError | undefined {
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === 'P2025') return new AppError('not_found', 'Not found');
+    if (DATABASE_UNAVAILABLE.has(error.code)) {
+      console.error('database unavailable', error.code, error.meta?.driverAdapterError ?? '');
+      return new AppError(
+        'unavailable',
+        'The console cannot reach its database just now; try again in a few seconds.',
+        { headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
+      );
+    }
     if (error.code === 'P2002') {
       const field = uniqueField(error);
       const model = error.meta?.modelName;

@@ -13,6 +13,7 @@ const ZErrorBody = z.object({
       'invalid',
       'rate_limited',
       'internal',
+      'unavailable',
     ]),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
