@@ -14,7 +14,7 @@ import {
   listValuesReferences,
   readChart,
 } from './support/helm';
-import { readText, readYaml } from './support/repository';
+import { exists, readText, readYaml } from './support/repository';
 
 const CHARTS: { name: string; app: AppName; examples: string[] }[] = [
   {
@@ -146,6 +146,16 @@ describe('deploy/helm/gatehouse-console', () => {
     const command = compose.services['console-migrate']!.command as string[];
     expect(deployment).toContain(`command: [${command.map((part) => `'${part}'`).join(', ')}]`);
     expect(deployment).toMatch(/initContainers:[\s\S]*workingDir: \/opt\/migrate/);
+  });
+
+  it('is ready only while its database answers (/api/health), alive without it', () => {
+    const values = readYaml('deploy/helm/gatehouse-console/values.yaml') as Record<string, unknown>;
+    expect(values.readinessPath).toBe('/api/health');
+    expect(exists('apps/console/app/api/health/route.ts')).toBe(true);
+    expect(deployment).toMatch(
+      /readinessProbe:\s+httpGet:\s+path: \{\{ \.Values\.readinessPath \}\}/,
+    );
+    expect(deployment).toMatch(/livenessProbe:\s+httpGet:\s+path: \{\{ \.Values\.probePath \}\}/);
   });
 });
 

@@ -185,6 +185,14 @@ describe.skipIf(kubectlMissing)('deploy/kubernetes (kubectl kustomize)', () => {
     expect(agent.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: 'admin' });
   });
 
+  it('takes a console out of the Service while its database is out of reach', () => {
+    const [consoleContainer] = podSpec(workload('console')).containers;
+    expect(consoleContainer?.readinessProbe?.httpGet).toEqual({
+      path: '/api/health',
+      port: 'http',
+    });
+  });
+
   it('migrates before the console starts, with the command docker-compose uses', () => {
     const compose = readYaml('docker-compose.yml') as ComposeFile;
     const [migrate] = podSpec(workload('console')).initContainers ?? [];

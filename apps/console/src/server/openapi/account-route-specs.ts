@@ -3,10 +3,11 @@ import * as invitations from '../accounts/invitation.types';
 import * as members from '../accounts/member.types';
 import { ZSignUpRequest, ZSignUpResponse } from '../accounts/sign-up.types';
 import { ZAuditEventListResponse, ZAuditEventQuery } from '../audit/audit-event.types';
+import { ZHealthResponse } from '../health/check-health';
 import type { ApiRouteSpec } from './api-route-specs';
 import { byId, user } from './spec-helpers';
 
-/** Accounts, members, invitations, API tokens, the audit log and this reference. */
+/** Accounts, members, invitations, API tokens, the audit log, this reference and health. */
 export const ACCOUNT_ROUTE_SPECS: ApiRouteSpec[] = [
   {
     method: 'post',
@@ -132,5 +133,15 @@ export const ACCOUNT_ROUTE_SPECS: ApiRouteSpec[] = [
     summary: 'This document',
     auth: 'none',
     description: 'The OpenAPI 3.1 document of this API.',
+  },
+  {
+    method: 'get',
+    path: '/api/health',
+    tag: 'Reference',
+    summary: 'Whether this console can serve (its database answers)',
+    auth: 'none',
+    response: ZHealthResponse,
+    description:
+      'Answers 200 when the database answers within 2 s, 503 otherwise: the readiness probe of the images and charts.',
   },
 ];
