@@ -1,7 +1,6 @@
 import { CVAT_PRESET, validateAgentConfig } from '@gatehouse/contract';
 import { runInTransaction } from '@gatehouse/db';
-import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as attributePassRoute from '../../app/api/v1/applications/[id]/attribute-pass/route';
 import * as roleMappingRoute from '../../app/api/v1/applications/[id]/role-mapping/route';
 import * as rulesRoute from '../../app/api/v1/applications/[id]/rules/route';
@@ -11,44 +10,26 @@ import { decodeEncryptionKey } from '@/env';
 import type { ErrorBody } from '@/server/errors/handle-api-error';
 import type { RouteHandler } from '@/server/api/with-api';
 import { callRoute } from '../helpers/call-route';
-import {
-  createApplication,
-  createDeployment,
-  createIdentityProvider,
-} from '../helpers/api-fixtures';
-import {
-  seedOrganizationMember,
-  startConsoleTest,
-  type ConsoleTest,
-  type Member,
-} from '../helpers/console-test';
+import { createReadyApplication } from '../helpers/api-fixtures';
+import { setUpOwnerSuite } from '../helpers/console-test';
 
-let t: ConsoleTest;
-let idp: DevIdp;
-let owner: Member;
-beforeAll(async () => {
-  [t, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
-  owner = await seedOrganizationMember(t.db);
-});
-afterAll(async () => {
-  await Promise.all([t?.close(), idp?.close()]);
-});
+const suite = setUpOwnerSuite();
 
-async function readyApplication() {
-  const deployment = await createDeployment(owner.token);
-  const provider = await createIdentityProvider(owner.token, deployment.id, idp.issuer);
-  const app = await createApplication(owner.token, deployment.id, { idpIds: [provider.id] });
-  return { deployment, app };
-}
+const readyApplication = () => createReadyApplication(suite.owner.token, suite.idp.issuer);
 
 async function agentDocument(deploymentId: string) {
   const key = decodeEncryptionKey(process.env.GATEHOUSE_ENCRYPTION_KEY ?? '');
   if (!key) throw new Error('test key missing');
-  return runInTransaction(t.db.prisma, (tx) => buildAgentConfig(tx, deploymentId, key));
+  return runInTransaction(suite.db.prisma, (tx) => buildAgentConfig(tx, deploymentId, key));
 }
 
 function put(handler: RouteHandler, id: string, body: unknown) {
-  return callRoute<ErrorBody>(handler, { method: 'PUT', auth: owner.token, params: { id }, body });
+  return callRoute<ErrorBody>(handler, {
+    method: 'PUT',
+    auth: suite.owner.token,
+    params: { id },
+    body,
+  });
 }
 
 describe('attribute pass, role mapping and rules', () => {
@@ -64,7 +45,7 @@ describe('attribute pass, role mapping and rules', () => {
     const replaced = await put(attributePassRoute.PUT, app.id, attributePass);
     expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
     const readBack = await callRoute(attributePassRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: app.id },
     });
     expect(readBack.body).toEqual({
@@ -79,7 +60,7 @@ describe('attribute pass, role mapping and rules', () => {
       rows: [{ field: 'email', name: 'X-User', type: 'COOKIE' }],
     });
     const shorter = await callRoute(attributePassRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: app.id },
     });
     expect(shorter.body).toEqual({
@@ -97,7 +78,7 @@ describe('attribute pass, role mapping and rules', () => {
     const mapped = await put(roleMappingRoute.PUT, app.id, roleMapping);
     expect(mapped.status, JSON.stringify(mapped.body)).toBe(200);
     const mapping = await callRoute(roleMappingRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: app.id },
     });
     expect(mapping.body).toEqual(roleMapping);
@@ -119,7 +100,7 @@ describe('attribute pass, role mapping and rules', () => {
     };
     expect((await put(rulesRoute.PUT, app.id, rules)).status).toBe(200);
     const readRules = await callRoute<{ rows: unknown[] }>(rulesRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: app.id },
     });
     expect(readRules.body.rows).toEqual([
@@ -226,7 +207,7 @@ describe('attribute pass, role mapping and rules', () => {
     const { deployment, app } = await readyApplication();
     const applied = await callRoute(cvatRoute.POST, {
       method: 'POST',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: app.id },
     });
     expect(applied.status).toBe(200);
@@ -236,13 +217,15 @@ describe('attribute pass, role mapping and rules', () => {
       rules: { rows: CVAT_PRESET.rules },
     });
     const params = { id: app.id };
-    expect((await callRoute(attributePassRoute.GET, { auth: owner.token, params })).body).toEqual({
+    expect(
+      (await callRoute(attributePassRoute.GET, { auth: suite.owner.token, params })).body,
+    ).toEqual({
       rows: CVAT_PRESET.attributePass,
     });
-    expect((await callRoute(roleMappingRoute.GET, { auth: owner.token, params })).body).toEqual(
-      CVAT_PRESET.roleMapping,
-    );
-    expect((await callRoute(rulesRoute.GET, { auth: owner.token, params })).body).toEqual({
+    expect(
+      (await callRoute(roleMappingRoute.GET, { auth: suite.owner.token, params })).body,
+    ).toEqual(CVAT_PRESET.roleMapping);
+    expect((await callRoute(rulesRoute.GET, { auth: suite.owner.token, params })).body).toEqual({
       rows: CVAT_PRESET.rules,
     });
 
@@ -256,7 +239,7 @@ describe('attribute pass, role mapping and rules', () => {
       rules: CVAT_PRESET.rules,
     });
     expect(document.value.identityProviders[0]).toMatchObject({
-      issuer: idp.issuer,
+      issuer: suite.idp.issuer,
       clientSecret: 'gatehouse-demo-secret',
     });
   });

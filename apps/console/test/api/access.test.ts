@@ -4,16 +4,13 @@
 // on disk, so a new route cannot be added without joining this table.
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeSessionCookie } from '@/server/auth/session-cookie';
 import { callRoute } from '../helpers/call-route';
 import {
   seedMemberWithRole,
   seedOrganizationMember,
-  startConsoleTest,
-  type ConsoleTest,
-  type Member,
+  setUpOwnerSuite,
 } from '../helpers/console-test';
 import {
   API_DIR,
@@ -25,26 +22,17 @@ import {
   type Target,
 } from '../helpers/route-table';
 
-let t: ConsoleTest;
-let idp: DevIdp;
-let owner: Member;
+const suite = setUpOwnerSuite();
 let ids: Record<Target, string>;
-beforeAll(async () => {
-  [t, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
-  owner = await seedOrganizationMember(t.db);
-});
-afterAll(async () => {
-  await Promise.all([t?.close(), idp?.close()]);
-});
 
-const seedResources = () => seedRouteTargets(t.db, owner, idp);
-const snapshot = (organizationId: string) => snapshotOrganization(t.db, organizationId);
+const seedResources = () => seedRouteTargets(suite.db, suite.owner, suite.idp);
+const snapshot = (organizationId: string) => snapshotOrganization(suite.db, organizationId);
 
 describe('another organization’s ids', () => {
   it.each(CASES)('$method $route answers 404 and changes nothing', async (routeCase) => {
     ids = await seedResources();
-    const stranger = await seedOrganizationMember(t.db);
-    const before = await snapshot(owner.organizationId);
+    const stranger = await seedOrganizationMember(suite.db);
+    const before = await snapshot(suite.owner.organizationId);
     const handler = await loadHandler(routeCase.route, routeCase.method);
     const response = await callRoute(handler, {
       method: routeCase.method,
@@ -53,12 +41,12 @@ describe('another organization’s ids', () => {
       body: routeCase.body,
     });
     expect(response.status, JSON.stringify(response.body)).toBe(404);
-    expect(await snapshot(owner.organizationId)).toBe(before);
+    expect(await snapshot(suite.owner.organizationId)).toBe(before);
   });
 
   it('never appear in another organization’s lists', async () => {
     ids = await seedResources();
-    const stranger = await seedOrganizationMember(t.db);
+    const stranger = await seedOrganizationMember(suite.db);
     const texts = await Promise.all(
       ['deployments', 'api-tokens', 'members', 'invitations', 'audit-events', 'me'].map(
         async (route) =>
@@ -68,7 +56,7 @@ describe('another organization’s ids', () => {
       ),
     );
     for (const text of texts) {
-      for (const id of [...Object.values(ids), owner.organizationId, owner.userId]) {
+      for (const id of [...Object.values(ids), suite.owner.organizationId, suite.owner.userId]) {
         expect(text).not.toContain(id);
       }
     }
@@ -78,8 +66,8 @@ describe('another organization’s ids', () => {
 describe('another organization’s ids, signed in with a console session cookie', () => {
   it.each(CASES)('$method $route answers 404 and changes nothing', async (routeCase) => {
     ids = await seedResources();
-    const stranger = await seedOrganizationMember(t.db);
-    const before = await snapshot(owner.organizationId);
+    const stranger = await seedOrganizationMember(suite.db);
+    const before = await snapshot(suite.owner.organizationId);
     const handler = await loadHandler(routeCase.route, routeCase.method);
     const response = await callRoute(handler, {
       method: routeCase.method,
@@ -88,14 +76,14 @@ describe('another organization’s ids, signed in with a console session cookie'
       headers: { cookie: await encodeSessionCookie(stranger), 'sec-fetch-site': 'same-origin' },
     });
     expect(response.status, JSON.stringify(response.body)).toBe(404);
-    expect(await snapshot(owner.organizationId)).toBe(before);
+    expect(await snapshot(suite.owner.organizationId)).toBe(before);
   });
 });
 
 describe('a viewer', () => {
   it.each(CASES)('$method $route: reads answer 200, writes 403', async (routeCase) => {
     ids = await seedResources();
-    const viewer = await seedMemberWithRole(t.db, owner.organizationId, 'VIEWER');
+    const viewer = await seedMemberWithRole(suite.db, suite.owner.organizationId, 'VIEWER');
     const handler = await loadHandler(routeCase.route, routeCase.method);
     const response = await callRoute(handler, {
       method: routeCase.method,

@@ -4,8 +4,7 @@ import {
   type TAgentConfig,
   type THeartbeat,
 } from '@gatehouse/contract';
-import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as configRoute from '../../app/api/agent/v1/config/route';
 import * as heartbeatRoute from '../../app/api/agent/v1/heartbeat/route';
 import * as keysRoute from '../../app/api/v1/deployments/[id]/provisioning-keys/route';
@@ -19,34 +18,17 @@ import { callRoute, type CallResult } from '../helpers/call-route';
 import {
   basicAuth,
   createApplication,
-  createDeployment,
-  createIdentityProvider,
   createProvisioningKey,
+  createReadyApplication,
 } from '../helpers/api-fixtures';
-import {
-  seedOrganizationMember,
-  startConsoleTest,
-  type ConsoleTest,
-  type Member,
-} from '../helpers/console-test';
+import { setUpOwnerSuite } from '../helpers/console-test';
 
-let t: ConsoleTest;
-let idp: DevIdp;
-let owner: Member;
-beforeAll(async () => {
-  [t, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
-  owner = await seedOrganizationMember(t.db);
-});
-afterAll(async () => {
-  await Promise.all([t?.close(), idp?.close()]);
-});
+const suite = setUpOwnerSuite();
 
 async function deploymentWithKey() {
-  const deployment = await createDeployment(owner.token);
-  const provider = await createIdentityProvider(owner.token, deployment.id, idp.issuer);
-  const app = await createApplication(owner.token, deployment.id, { idpIds: [provider.id] });
-  const incomplete = await createApplication(owner.token, deployment.id);
-  const key = await createProvisioningKey(owner.token, deployment.id, { name: 'cluster-a' });
+  const { deployment, app } = await createReadyApplication(suite.owner.token, suite.idp.issuer);
+  const incomplete = await createApplication(suite.owner.token, deployment.id);
+  const key = await createProvisioningKey(suite.owner.token, deployment.id, { name: 'cluster-a' });
   return { deployment, app, incomplete, key, auth: basicAuth(key) };
 }
 
@@ -69,14 +51,14 @@ describe('provisioning keys', () => {
     expect(key.key).toMatch(/^ghk_[0-9a-f]{24}$/);
     expect(key.secret).toMatch(/^ghs_[\w-]{43}$/);
     expect(key.secret.startsWith(key.secretPrefix)).toBe(true);
-    const row = await t.db.prisma.provisioningKey.findUniqueOrThrow({
+    const row = await suite.db.prisma.provisioningKey.findUniqueOrThrow({
       where: { id: key.id },
       omit: { secretHash: false },
     });
     expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(key.secret);
     const list = await callRoute<TProvisioningKeyListResponse>(keysRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
     });
     expect(list.body.provisioningKeys).toHaveLength(1);
@@ -85,7 +67,7 @@ describe('provisioning keys', () => {
 
     const past = await callRoute<ErrorBody>(keysRoute.POST, {
       method: 'POST',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
       body: { name: 'old', expiresAt: '2001-01-01T00:00:00Z' },
     });
@@ -128,7 +110,7 @@ describe('GET /api/agent/v1/config', () => {
     expect(events).toEqual([]);
     const update = await callRoute(applicationRoute.PATCH, {
       method: 'PATCH',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: app.id },
       body: { listenPort: 18_443 },
     });
@@ -213,8 +195,8 @@ describe('GET /api/agent/v1/config', () => {
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toContain('Basic');
 
-    const expiring = await createProvisioningKey(owner.token, deployment.id);
-    await t.db.prisma.provisioningKey.update({
+    const expiring = await createProvisioningKey(suite.owner.token, deployment.id);
+    await suite.db.prisma.provisioningKey.update({
       where: { id: expiring.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
@@ -229,7 +211,7 @@ describe('GET /api/agent/v1/config', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const revoked = await callRoute(keyRoute.DELETE, {
       method: 'DELETE',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: key.id },
     });
     expect(revoked.body).toMatchObject({ status: 'REVOKED' });
@@ -284,13 +266,13 @@ describe('heartbeats and the agents list', () => {
       auth,
       body: heartbeat({ instanceId: 'instance-2', configVersion: latest - 1 }),
     });
-    await t.db.prisma.agentInstance.updateMany({
+    await suite.db.prisma.agentInstance.updateMany({
       where: { deploymentId: deployment.id, instanceId: 'instance-2' },
       data: { lastSeenAt: new Date(Date.now() - 46_000) },
     });
 
     const list = await callRoute<TAgentListResponse>(agentsRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
     });
     expect(list.body.latestConfigVersion).toBe(latest);
@@ -305,9 +287,9 @@ describe('heartbeats and the agents list', () => {
       }),
       expect.objectContaining({ instanceId: 'instance-2', upToDate: false, online: false }),
     ]);
-    expect(await t.db.prisma.agentInstance.count({ where: { deploymentId: deployment.id } })).toBe(
-      2,
-    );
+    expect(
+      await suite.db.prisma.agentInstance.count({ where: { deploymentId: deployment.id } }),
+    ).toBe(2);
   });
 
   it('refuses an invalid heartbeat with 422 and paths, and a bad key with 401', async () => {

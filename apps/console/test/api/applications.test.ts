@@ -1,5 +1,4 @@
-import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as applicationsRoute from '../../app/api/v1/deployments/[id]/applications/route';
 import * as applicationRoute from '../../app/api/v1/applications/[id]/route';
 import * as deploymentRoute from '../../app/api/v1/deployments/[id]/route';
@@ -15,27 +14,13 @@ import {
   createDeployment,
   createIdentityProvider,
 } from '../helpers/api-fixtures';
-import {
-  seedOrganizationMember,
-  startConsoleTest,
-  type ConsoleTest,
-  type Member,
-} from '../helpers/console-test';
+import { setUpOwnerSuite } from '../helpers/console-test';
 
-let t: ConsoleTest;
-let idp: DevIdp;
-let owner: Member;
-beforeAll(async () => {
-  [t, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
-  owner = await seedOrganizationMember(t.db);
-});
-afterAll(async () => {
-  await Promise.all([t?.close(), idp?.close()]);
-});
+const suite = setUpOwnerSuite();
 
 async function configVersion(deploymentId: string): Promise<number> {
   const response = await callRoute<TDeploymentResponse>(deploymentRoute.GET, {
-    auth: owner.token,
+    auth: suite.owner.token,
     params: { id: deploymentId },
   });
   return response.body.configVersion;
@@ -43,8 +28,8 @@ async function configVersion(deploymentId: string): Promise<number> {
 
 describe('applications', () => {
   it('are INCOMPLETE without an identity provider and READY with one', async () => {
-    const deployment = await createDeployment(owner.token);
-    const bare = await createApplication(owner.token, deployment.id, {
+    const deployment = await createDeployment(suite.owner.token);
+    const bare = await createApplication(suite.owner.token, deployment.id, {
       name: 'CVAT',
       description: 'Annotation',
       applicationUrl: 'https://cvat.example.test',
@@ -65,10 +50,14 @@ describe('applications', () => {
     });
     expect(bare.statusReason).toContain('identity provider');
 
-    const provider = await createIdentityProvider(owner.token, deployment.id, idp.issuer);
+    const provider = await createIdentityProvider(
+      suite.owner.token,
+      deployment.id,
+      suite.idp.issuer,
+    );
     const bound = await callRoute<TApplicationResponse>(applicationRoute.PATCH, {
       method: 'PATCH',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: bare.id },
       body: { idpIds: [provider.id], reservedPathPrefix: '/datawiza' },
     });
@@ -81,32 +70,32 @@ describe('applications', () => {
     });
 
     const list = await callRoute<TApplicationListResponse>(applicationsRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
     });
     expect(list.body.applications).toEqual([bound.body]);
     const got = await callRoute(applicationRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: bare.id },
     });
     expect(got.body).toEqual(bound.body);
   });
 
   it('bump the version for what agents see, not for the description', async () => {
-    const deployment = await createDeployment(owner.token);
-    const app = await createApplication(owner.token, deployment.id);
+    const deployment = await createDeployment(suite.owner.token);
+    const app = await createApplication(suite.owner.token, deployment.id);
     const before = await configVersion(deployment.id);
     const params = { id: app.id };
     await callRoute(applicationRoute.PATCH, {
       method: 'PATCH',
-      auth: owner.token,
+      auth: suite.owner.token,
       params,
       body: { description: 'just words' },
     });
     expect(await configVersion(deployment.id)).toBe(before);
     const updated = await callRoute<TApplicationResponse>(applicationRoute.PATCH, {
       method: 'PATCH',
-      auth: owner.token,
+      auth: suite.owner.token,
       params,
       body: { session: { maxAgeSeconds: 7200, idleTimeoutSeconds: 600 }, defaultAction: 'DENY' },
     });
@@ -118,12 +107,14 @@ describe('applications', () => {
 
     const deleted = await callRoute(applicationRoute.DELETE, {
       method: 'DELETE',
-      auth: owner.token,
+      auth: suite.owner.token,
       params,
     });
     expect(deleted.status).toBe(204);
     expect(await configVersion(deployment.id)).toBe(before + 2);
-    expect((await callRoute(applicationRoute.GET, { auth: owner.token, params })).status).toBe(404);
+    expect(
+      (await callRoute(applicationRoute.GET, { auth: suite.owner.token, params })).status,
+    ).toBe(404);
   });
 
   it.each([
@@ -140,10 +131,10 @@ describe('applications', () => {
     ['type', { type: 'API' }, 'type'],
     ['idpIds', { idpIds: ['no-such-idp'] }, 'idpIds[0]'],
   ])('refuse an invalid %s with 422 at its path', async (_field, body, path) => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const response = await callRoute<ErrorBody>(applicationsRoute.POST, {
       method: 'POST',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
       body: {
         name: 'app',
@@ -158,16 +149,16 @@ describe('applications', () => {
   });
 
   it('refuse an identity provider of another deployment and a host already served on the port', async () => {
-    const deployment = await createDeployment(owner.token);
-    const elsewhere = await createDeployment(owner.token);
-    const foreign = await createIdentityProvider(owner.token, elsewhere.id, idp.issuer);
-    const app = await createApplication(owner.token, deployment.id, {
+    const deployment = await createDeployment(suite.owner.token);
+    const elsewhere = await createDeployment(suite.owner.token);
+    const foreign = await createIdentityProvider(suite.owner.token, elsewhere.id, suite.idp.issuer);
+    const app = await createApplication(suite.owner.token, deployment.id, {
       applicationUrl: 'https://shared.example.test',
       listenPort: 443,
     });
     const borrowing = await callRoute<ErrorBody>(applicationRoute.PATCH, {
       method: 'PATCH',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: app.id },
       body: { idpIds: [foreign.id] },
     });
@@ -176,7 +167,7 @@ describe('applications', () => {
 
     const clash = await callRoute<ErrorBody>(applicationsRoute.POST, {
       method: 'POST',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
       body: {
         name: 'second',
@@ -188,14 +179,14 @@ describe('applications', () => {
     expect(clash.status).toBe(422);
     expect(clash.body.error.issues?.[0]?.path).toBe('applicationUrl');
     // Same host on another port is fine.
-    await createApplication(owner.token, deployment.id, {
+    await createApplication(suite.owner.token, deployment.id, {
       applicationUrl: 'https://shared.example.test:8443',
       listenPort: 8443,
     });
 
     const duplicateName = await callRoute<ErrorBody>(applicationsRoute.POST, {
       method: 'POST',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
       body: {
         name: app.name,

@@ -17,10 +17,9 @@ import type { TAuditEventListResponse } from '@/server/audit/audit-event.types';
 import type { TMemberListResponse } from '@/server/accounts/member.types';
 import { callRoute } from '../helpers/call-route';
 import {
-  createApplication,
   createDeployment,
-  createIdentityProvider,
   createProvisioningKey,
+  createReadyApplication,
 } from '../helpers/api-fixtures';
 import {
   seedMemberWithRole,
@@ -46,9 +45,7 @@ describe('audit events', () => {
     const call = (handler: RouteHandler, method: string, id: string, body?: unknown) =>
       callRoute(handler, { method, auth: owner.token, params: { id }, body, headers });
 
-    const deployment = await createDeployment(owner.token);
-    const provider = await createIdentityProvider(owner.token, deployment.id, idp.issuer);
-    const app = await createApplication(owner.token, deployment.id, { idpIds: [provider.id] });
+    const { deployment, provider, app } = await createReadyApplication(owner.token, idp.issuer);
     const key = await createProvisioningKey(owner.token, deployment.id);
     await call(applicationRoute.PATCH, 'PATCH', app.id, { preserveHost: true });
     await call(attributePassRoute.PUT, 'PUT', app.id, { rows: [] });

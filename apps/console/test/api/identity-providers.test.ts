@@ -1,5 +1,4 @@
-import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as idpsRoute from '../../app/api/v1/deployments/[id]/idps/route';
 import * as idpRoute from '../../app/api/v1/idps/[id]/route';
 import * as applicationRoute from '../../app/api/v1/applications/[id]/route';
@@ -18,26 +17,12 @@ import {
   createDeployment,
   createIdentityProvider,
 } from '../helpers/api-fixtures';
-import {
-  seedOrganizationMember,
-  startConsoleTest,
-  type ConsoleTest,
-  type Member,
-} from '../helpers/console-test';
+import { setUpOwnerSuite } from '../helpers/console-test';
 
-let t: ConsoleTest;
-let idp: DevIdp;
-let owner: Member;
-beforeAll(async () => {
-  [t, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
-  owner = await seedOrganizationMember(t.db);
-});
-afterAll(async () => {
-  await Promise.all([t?.close(), idp?.close()]);
-});
+const suite = setUpOwnerSuite();
 
 async function readCiphertext(id: string): Promise<string> {
-  const row = await t.db.prisma.identityProvider.findUniqueOrThrow({
+  const row = await suite.db.prisma.identityProvider.findUniqueOrThrow({
     where: { id },
     omit: { clientSecretCiphertext: false },
   });
@@ -47,24 +32,33 @@ async function readCiphertext(id: string): Promise<string> {
 function open(ciphertext: string): string {
   const key = decodeEncryptionKey(process.env.GATEHOUSE_ENCRYPTION_KEY ?? '');
   if (!key) throw new Error('test key missing');
-  return openSecret(ciphertext, key, sealContext.identityProviderSecret(owner.organizationId));
+  return openSecret(
+    ciphertext,
+    key,
+    sealContext.identityProviderSecret(suite.owner.organizationId),
+  );
 }
 
 describe('identity providers', () => {
   it('store the client secret encrypted and never return it', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const secret = 'super-secret-client-value';
-    const created = await createIdentityProvider(owner.token, deployment.id, idp.issuer, {
-      name: 'Dev IdP',
-      provider: 'KEYCLOAK',
-      clientSecret: secret,
-      claims: { groups: 'realm_access.roles' },
-    });
+    const created = await createIdentityProvider(
+      suite.owner.token,
+      deployment.id,
+      suite.idp.issuer,
+      {
+        name: 'Dev IdP',
+        provider: 'KEYCLOAK',
+        clientSecret: secret,
+        claims: { groups: 'realm_access.roles' },
+      },
+    );
     expect(created).toMatchObject({
       name: 'Dev IdP',
       protocol: 'OIDC',
       provider: 'KEYCLOAK',
-      issuer: idp.issuer,
+      issuer: suite.idp.issuer,
       scopes: ['openid', 'email', 'profile'],
       claims: { email: 'email', username: 'preferred_username', groups: 'realm_access.roles' },
       clientSecretSet: true,
@@ -78,7 +72,7 @@ describe('identity providers', () => {
     expect(open(ciphertext)).toBe(secret);
 
     const list = await callRoute<TIdentityProviderListResponse>(idpsRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
     });
     expect(list.body.identityProviders).toEqual([created]);
@@ -87,7 +81,7 @@ describe('identity providers', () => {
     // Updating without a secret keeps it; with one replaces it.
     const renamed = await callRoute<TIdentityProviderResponse>(idpRoute.PATCH, {
       method: 'PATCH',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: created.id },
       body: { name: 'Renamed' },
     });
@@ -95,23 +89,23 @@ describe('identity providers', () => {
     expect(await readCiphertext(created.id)).toBe(ciphertext);
     const rotated = await callRoute<TIdentityProviderResponse>(idpRoute.PATCH, {
       method: 'PATCH',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: created.id },
       body: { clientSecret: 'rotated-secret' },
     });
     expect(JSON.stringify(rotated.body)).not.toContain('rotated-secret');
     expect(open(await readCiphertext(created.id))).toBe('rotated-secret');
 
-    const events = await t.db.prisma.auditEvent.findMany({ where: { targetId: created.id } });
+    const events = await suite.db.prisma.auditEvent.findMany({ where: { targetId: created.id } });
     expect(JSON.stringify(events)).not.toMatch(/super-secret|rotated-secret/);
   });
 
   it('check the discovery document and say clearly what is wrong', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const attempt = (issuer: string | undefined, provider = 'GENERIC') =>
       callRoute<ErrorBody>(idpsRoute.POST, {
         method: 'POST',
-        auth: owner.token,
+        auth: suite.owner.token,
         params: { id: deployment.id },
         body: { name: 'x', provider, clientId: 'c', clientSecret: 's', issuer },
       });
@@ -123,25 +117,25 @@ describe('identity providers', () => {
       /^Could not fetch the discovery document at http:\/\/127\.0\.0\.1:1\/\.well-known\/openid-configuration/,
     );
 
-    const notFound = await attempt(`${idp.issuer}/realms/missing`);
+    const notFound = await attempt(`${suite.idp.issuer}/realms/missing`);
     expect(notFound.status).toBe(422);
     expect(notFound.body.error.message).toContain('answered HTTP 404');
 
-    const mismatch = await attempt(`${idp.issuer}/`);
+    const mismatch = await attempt(`${suite.idp.issuer}/`);
     expect(mismatch.status).toBe(422);
-    expect(mismatch.body.error.message).toContain(`names the issuer ${idp.issuer}`);
+    expect(mismatch.body.error.message).toContain(`names the issuer ${suite.idp.issuer}`);
 
     const missing = await attempt(undefined, 'OKTA');
     expect(missing.status).toBe(422);
     expect(missing.body.error.issues).toEqual([
       { path: 'issuer', message: 'required for Okta, e.g. https://<your-org>.okta.com' },
     ]);
-    const notGoogle = await attempt(idp.issuer, 'GOOGLE');
+    const notGoogle = await attempt(suite.idp.issuer, 'GOOGLE');
     expect(notGoogle.body.error.issues?.[0]?.message).toContain('https://accounts.google.com');
 
     const invalid = await callRoute<ErrorBody>(idpsRoute.POST, {
       method: 'POST',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
       body: { name: '', provider: 'github', protocol: 'OIDC', scopes: ['email'], clientSecret: '' },
     });
@@ -155,41 +149,48 @@ describe('identity providers', () => {
     ]);
     const unknownProtocol = await callRoute<ErrorBody>(idpsRoute.POST, {
       method: 'POST',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: deployment.id },
       body: { name: 'x', provider: 'GENERIC', protocol: 'WS-FED' },
     });
     expect(unknownProtocol.status).toBe(422);
     expect(unknownProtocol.body.error.issues?.map((issue) => issue.path)).toEqual(['protocol']);
     expect(
-      await t.db.prisma.identityProvider.count({ where: { deploymentId: deployment.id } }),
+      await suite.db.prisma.identityProvider.count({ where: { deploymentId: deployment.id } }),
     ).toBe(0);
   });
 
   it('unbind from applications when deleted, leaving them INCOMPLETE', async () => {
-    const deployment = await createDeployment(owner.token);
-    const provider = await createIdentityProvider(owner.token, deployment.id, idp.issuer);
-    const app = await createApplication(owner.token, deployment.id, { idpIds: [provider.id] });
+    const deployment = await createDeployment(suite.owner.token);
+    const provider = await createIdentityProvider(
+      suite.owner.token,
+      deployment.id,
+      suite.idp.issuer,
+    );
+    const app = await createApplication(suite.owner.token, deployment.id, {
+      idpIds: [provider.id],
+    });
     expect(app.status).toBe('READY');
     const got = await callRoute<TIdentityProviderResponse>(idpRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: provider.id },
     });
     expect(got.body.applicationIds).toEqual([app.id]);
 
     const deleted = await callRoute(idpRoute.DELETE, {
       method: 'DELETE',
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: provider.id },
     });
     expect(deleted.status).toBe(204);
     const after = await callRoute<TApplicationResponse>(applicationRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: app.id },
     });
     expect(after.body).toMatchObject({ idpIds: [], status: 'INCOMPLETE' });
     expect(
-      (await callRoute(idpRoute.GET, { auth: owner.token, params: { id: provider.id } })).status,
+      (await callRoute(idpRoute.GET, { auth: suite.owner.token, params: { id: provider.id } }))
+        .status,
     ).toBe(404);
   });
 });

@@ -2,8 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { X509Certificate } from 'node:crypto';
 import { validateAgentConfig, type TAgentConfig } from '@gatehouse/contract';
-import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as configRoute from '../../app/api/agent/v1/config/route';
 import * as idpsRoute from '../../app/api/v1/deployments/[id]/idps/route';
 import * as idpRoute from '../../app/api/v1/idps/[id]/route';
@@ -17,35 +16,23 @@ import {
   createIdentityProvider,
   createProvisioningKey,
 } from '../helpers/api-fixtures';
-import {
-  seedOrganizationMember,
-  startConsoleTest,
-  type ConsoleTest,
-  type Member,
-} from '../helpers/console-test';
+import { setUpOwnerSuite } from '../helpers/console-test';
 
-let t: ConsoleTest;
-let idp: DevIdp;
-let owner: Member;
+const suite = setUpOwnerSuite();
 let metadataXml: string;
 let deadUrl: string;
 beforeAll(async () => {
-  [t, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
-  owner = await seedOrganizationMember(t.db);
-  metadataXml = await (await fetch(idp.samlMetadataUrl)).text();
+  metadataXml = await (await fetch(suite.idp.samlMetadataUrl)).text();
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   deadUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/saml/metadata`;
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
-afterAll(async () => {
-  await Promise.all([t?.close(), idp?.close()]);
-});
 
 function createSaml(deploymentId: string, body: Record<string, unknown>) {
   return callRoute<TIdentityProviderResponse & ErrorBody>(idpsRoute.POST, {
     method: 'POST',
-    auth: owner.token,
+    auth: suite.owner.token,
     params: { id: deploymentId },
     body: {
       name: `saml-${Math.random().toString(36).slice(2, 8)}`,
@@ -59,7 +46,7 @@ function createSaml(deploymentId: string, body: Record<string, unknown>) {
 function patch(id: string, body: Record<string, unknown>) {
   return callRoute<TIdentityProviderResponse & ErrorBody>(idpRoute.PATCH, {
     method: 'PATCH',
-    auth: owner.token,
+    auth: suite.owner.token,
     params: { id },
     body,
   });
@@ -67,22 +54,22 @@ function patch(id: string, body: Record<string, unknown>) {
 
 describe('SAML identity providers', () => {
   it('are created from pasted metadata XML, with the preset NameID format and attributes', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const created = await createSaml(deployment.id, { name: 'Dev SAML', metadataXml });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({
       name: 'Dev SAML',
       protocol: 'SAML',
       provider: 'GENERIC',
-      issuer: idp.saml.entityId,
+      issuer: suite.idp.saml.entityId,
       clientId: '',
       clientSecretSet: false,
       scopes: [],
       claims: { email: 'email', username: 'username', groups: 'groups' },
       saml: {
-        entityId: idp.saml.entityId,
-        ssoUrl: idp.saml.ssoUrl,
-        sloUrl: idp.saml.sloUrl,
+        entityId: suite.idp.saml.entityId,
+        ssoUrl: suite.idp.saml.ssoUrl,
+        sloUrl: suite.idp.saml.sloUrl,
         metadataUrl: null,
         nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
         wantAssertionsSigned: true,
@@ -92,7 +79,7 @@ describe('SAML identity providers', () => {
       },
       applicationIds: [],
     });
-    const certificate = new X509Certificate(idp.saml.certificate);
+    const certificate = new X509Certificate(suite.idp.saml.certificate);
     expect(created.body.saml?.signingCertificates).toEqual([
       {
         subject: 'CN=Gatehouse dev IdP, O=Gatehouse development',
@@ -104,19 +91,19 @@ describe('SAML identity providers', () => {
   });
 
   it('are created from a metadata URL, fetched and read by the console', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const created = await createSaml(deployment.id, {
       provider: 'MICROSOFT',
-      metadataUrl: idp.samlMetadataUrl,
+      metadataUrl: suite.idp.samlMetadataUrl,
       claims: { groups: 'roles' },
       wantResponseSigned: true,
       clockSkewSeconds: 120,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.saml).toMatchObject({
-      entityId: idp.saml.entityId,
-      ssoUrl: idp.saml.ssoUrl,
-      metadataUrl: idp.samlMetadataUrl,
+      entityId: suite.idp.saml.entityId,
+      ssoUrl: suite.idp.saml.ssoUrl,
+      metadataUrl: suite.idp.samlMetadataUrl,
       wantResponseSigned: true,
       clockSkewSeconds: 120,
     });
@@ -126,22 +113,24 @@ describe('SAML identity providers', () => {
       username: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name',
       groups: 'roles',
     });
-    const events = await t.db.prisma.auditEvent.findMany({ where: { targetId: created.body.id } });
+    const events = await suite.db.prisma.auditEvent.findMany({
+      where: { targetId: created.body.id },
+    });
     expect(events.map((event) => event.metadata)).toContainEqual(
-      expect.objectContaining({ protocol: 'SAML', issuer: idp.saml.entityId }),
+      expect.objectContaining({ protocol: 'SAML', issuer: suite.idp.saml.entityId }),
     );
   });
 
   it('show the SP metadata and ACS URLs to register, per application that offers them', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const saml = (await createSaml(deployment.id, { metadataXml })).body;
-    const cvat = await createApplication(owner.token, deployment.id, {
+    const cvat = await createApplication(suite.owner.token, deployment.id, {
       name: 'CVAT',
       applicationUrl: 'https://cvat.example.com',
       listenPort: 9772,
       idpIds: [saml.id],
     });
-    const wiki = await createApplication(owner.token, deployment.id, {
+    const wiki = await createApplication(suite.owner.token, deployment.id, {
       name: 'Wiki',
       applicationUrl: 'https://wiki.example.com/',
       listenPort: 9772,
@@ -149,7 +138,7 @@ describe('SAML identity providers', () => {
       idpIds: [saml.id],
     });
     const got = await callRoute<TIdentityProviderResponse>(idpRoute.GET, {
-      auth: owner.token,
+      auth: suite.owner.token,
       params: { id: saml.id },
     });
     expect(got.body.saml?.serviceProviders).toEqual([
@@ -173,13 +162,15 @@ describe('SAML identity providers', () => {
   });
 
   it('reach agents in the configuration document, which validates', async () => {
-    const deployment = await createDeployment(owner.token);
-    const oidc = await createIdentityProvider(owner.token, deployment.id, idp.issuer);
+    const deployment = await createDeployment(suite.owner.token);
+    const oidc = await createIdentityProvider(suite.owner.token, deployment.id, suite.idp.issuer);
     const saml = (
-      await createSaml(deployment.id, { name: 'Dev SAML', metadataUrl: idp.samlMetadataUrl })
+      await createSaml(deployment.id, { name: 'Dev SAML', metadataUrl: suite.idp.samlMetadataUrl })
     ).body;
-    const app = await createApplication(owner.token, deployment.id, { idpIds: [saml.id, oidc.id] });
-    const key = await createProvisioningKey(owner.token, deployment.id);
+    const app = await createApplication(suite.owner.token, deployment.id, {
+      idpIds: [saml.id, oidc.id],
+    });
+    const key = await createProvisioningKey(suite.owner.token, deployment.id);
     const config = await callRoute<TAgentConfig>(configRoute.GET, {
       auth: basicAuth(key),
       path: '/api/agent/v1/config',
@@ -191,10 +182,10 @@ describe('SAML identity providers', () => {
       name: 'Dev SAML',
       protocol: 'SAML',
       provider: 'GENERIC',
-      entityId: idp.saml.entityId,
-      ssoUrl: idp.saml.ssoUrl,
-      sloUrl: idp.saml.sloUrl,
-      signingCertificates: [idp.saml.certificate.replace(/-----[A-Z ]+-----|\s/g, '')],
+      entityId: suite.idp.saml.entityId,
+      ssoUrl: suite.idp.saml.ssoUrl,
+      sloUrl: suite.idp.saml.sloUrl,
+      signingCertificates: [suite.idp.saml.certificate.replace(/-----[A-Z ]+-----|\s/g, '')],
       nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
       attributes: { email: 'email', username: 'username', groups: 'groups' },
       wantAssertionsSigned: true,
@@ -208,7 +199,7 @@ describe('SAML identity providers', () => {
   });
 
   it('refuse metadata XML that cannot be used, with the path and the reason', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     for (const [xml, reason] of [
       ['<md:EntityDescriptor', 'not well-formed XML'],
       ['<html><body>Sign in</body></html>', 'not SAML metadata'],
@@ -225,12 +216,12 @@ describe('SAML identity providers', () => {
       expect(refused.body.error.message).toMatch(/^The pasted SAML metadata cannot be used: /);
     }
     expect(
-      await t.db.prisma.identityProvider.count({ where: { deploymentId: deployment.id } }),
+      await suite.db.prisma.identityProvider.count({ where: { deploymentId: deployment.id } }),
     ).toBe(0);
   });
 
   it('explain an unreachable or wrong metadata URL', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const unreachable = await createSaml(deployment.id, { metadataUrl: deadUrl });
     expect(unreachable.status).toBe(422);
     expect(unreachable.body.error.issues?.[0]?.path).toBe('metadataUrl');
@@ -241,13 +232,13 @@ describe('SAML identity providers', () => {
     );
 
     const missing = await createSaml(deployment.id, {
-      metadataUrl: `${idp.url}/saml/nothing-here`,
+      metadataUrl: `${suite.idp.url}/saml/nothing-here`,
     });
     expect(missing.status).toBe(422);
     expect(missing.body.error.message).toContain('answered HTTP 404');
 
     const notMetadata = await createSaml(deployment.id, {
-      metadataUrl: `${idp.url}/.well-known/openid-configuration`,
+      metadataUrl: `${suite.idp.url}/.well-known/openid-configuration`,
     });
     expect(notMetadata.status).toBe(422);
     expect(notMetadata.body.error.issues).toEqual([
@@ -256,11 +247,14 @@ describe('SAML identity providers', () => {
   });
 
   it('need exactly one metadata source and a signature requirement', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const neither = await createSaml(deployment.id, {});
     expect(neither.status).toBe(422);
     expect(neither.body.error.issues?.map((issue) => issue.path)).toEqual(['metadataUrl']);
-    const both = await createSaml(deployment.id, { metadataXml, metadataUrl: idp.samlMetadataUrl });
+    const both = await createSaml(deployment.id, {
+      metadataXml,
+      metadataUrl: suite.idp.samlMetadataUrl,
+    });
     expect(both.body.error.issues?.map((issue) => issue.path)).toEqual(['metadataUrl']);
     const unsigned = await createSaml(deployment.id, {
       metadataXml,
@@ -279,21 +273,21 @@ describe('SAML identity providers', () => {
   });
 
   it('update their settings, read the metadata again on request, and keep their protocol', async () => {
-    const deployment = await createDeployment(owner.token);
+    const deployment = await createDeployment(suite.owner.token);
     const saml = (await createSaml(deployment.id, { metadataXml })).body;
 
     const updated = await patch(saml.id, {
       name: 'Renamed',
       nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
       claims: { username: 'uid' },
-      metadataUrl: idp.samlMetadataUrl,
+      metadataUrl: suite.idp.samlMetadataUrl,
     });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body).toMatchObject({
       name: 'Renamed',
       claims: { email: 'email', username: 'uid', groups: 'groups' },
       saml: {
-        metadataUrl: idp.samlMetadataUrl,
+        metadataUrl: suite.idp.samlMetadataUrl,
         nameIdFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
       },
     });
@@ -301,7 +295,7 @@ describe('SAML identity providers', () => {
     const toOidc = await patch(saml.id, { protocol: 'OIDC' });
     expect(toOidc.status).toBe(422);
     expect(toOidc.body.error.issues?.[0]).toMatchObject({ path: 'protocol' });
-    const oidcFields = await patch(saml.id, { clientId: 'x', issuer: idp.issuer });
+    const oidcFields = await patch(saml.id, { clientId: 'x', issuer: suite.idp.issuer });
     expect(oidcFields.body.error.issues?.map((issue) => issue.path)).toEqual([
       'clientId',
       'issuer',
@@ -310,7 +304,7 @@ describe('SAML identity providers', () => {
     expect(brokenMetadata.status).toBe(422);
     expect(brokenMetadata.body.error.issues?.[0]?.path).toBe('metadataXml');
 
-    const oidc = await createIdentityProvider(owner.token, deployment.id, idp.issuer);
+    const oidc = await createIdentityProvider(suite.owner.token, deployment.id, suite.idp.issuer);
     const samlFields = await patch(oidc.id, { metadataXml, clockSkewSeconds: 5 });
     expect(samlFields.body.error.issues?.map((issue) => issue.path)).toEqual([
       'metadataXml',

@@ -94,6 +94,14 @@ export function createProvisioningKey(
   );
 }
 
+/** A deployment with an OpenID Connect IdP at `issuer` and an application that signs in with it. */
+export async function createReadyApplication(token: string, issuer: string) {
+  const deployment = await createDeployment(token);
+  const provider = await createIdentityProvider(token, deployment.id, issuer);
+  const app = await createApplication(token, deployment.id, { idpIds: [provider.id] });
+  return { deployment, provider, app };
+}
+
 export function basicAuth(key: { key: string; secret: string }): string {
   return `Basic ${Buffer.from(`${key.key}:${key.secret}`).toString('base64')}`;
 }

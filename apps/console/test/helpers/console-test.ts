@@ -1,6 +1,7 @@
 // One console per test file: its own migrated database, a fresh encryption key and session
 // secret, and the route handlers called in-process with real Request objects.
 import { randomBytes } from 'node:crypto';
+import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
 import {
   createTestDatabase,
   seedMembership,
@@ -9,6 +10,7 @@ import {
   type TestDatabase,
 } from '@gatehouse/db/testing';
 import type { MembershipRole } from '@gatehouse/db';
+import { afterAll, beforeAll } from 'vitest';
 import { displayPrefix, generateSecret, hashSecret } from '@/server/crypto/hash-secret';
 import { disconnectPrisma } from '@/server/db/get-prisma';
 import { stopConfigListener } from '@/server/agent-config/config-listener';
@@ -37,6 +39,36 @@ export async function startConsoleTest(): Promise<ConsoleTest> {
       await db.drop();
     },
   };
+}
+
+export interface OwnerSuite {
+  db: TestDatabase;
+  idp: DevIdp;
+  owner: Member;
+}
+
+/**
+ * The start most API test files share, registered as the file's hooks: before its tests a
+ * console and a dev IdP start and an organization owner with an API token is seeded; after them
+ * both stop and the database is dropped. The fields are set once that hook ran, so read them in
+ * tests and later hooks, never at the top of the file.
+ */
+export function setUpOwnerSuite(): OwnerSuite {
+  const suite = {} as OwnerSuite;
+  let consoleTest: ConsoleTest | undefined;
+  let idp: DevIdp | undefined;
+  beforeAll(async () => {
+    [consoleTest, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
+    Object.assign(suite, {
+      db: consoleTest.db,
+      idp,
+      owner: await seedOrganizationMember(consoleTest.db),
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([consoleTest?.close(), idp?.close()]);
+  });
+  return suite;
 }
 
 export interface Member {

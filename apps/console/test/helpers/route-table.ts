@@ -6,12 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { DevIdp } from '@gatehouse/dev-idp';
 import type { TestDatabase } from '@gatehouse/db/testing';
 import type { RouteHandler } from '@/server/api/with-api';
-import {
-  createApplication,
-  createDeployment,
-  createIdentityProvider,
-  createProvisioningKey,
-} from './api-fixtures';
+import { createProvisioningKey, createReadyApplication } from './api-fixtures';
 import { seedMemberWithRole, type Member } from './console-test';
 
 export const API_DIR = fileURLToPath(new URL('../../app/api/v1/', import.meta.url));
@@ -150,9 +145,7 @@ export async function seedRouteTargets(
   owner: Member,
   idp: DevIdp,
 ): Promise<Record<Target, string>> {
-  const deployment = await createDeployment(owner.token);
-  const provider = await createIdentityProvider(owner.token, deployment.id, idp.issuer);
-  const app = await createApplication(owner.token, deployment.id, { idpIds: [provider.id] });
+  const { deployment, provider, app } = await createReadyApplication(owner.token, idp.issuer);
   const key = await createProvisioningKey(owner.token, deployment.id);
   const member = await seedMemberWithRole(db, owner.organizationId, 'ADMIN');
   const membership = await db.prisma.membership.findFirstOrThrow({

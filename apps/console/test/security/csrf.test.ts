@@ -2,18 +2,11 @@
 // the owner's session cookie (the ambient credential a forging page rides on), in every way a
 // cross-site request can look, is refused with 403 and changes nothing. The same request from
 // the console's own pages goes through, so the refusals come from the CSRF check alone.
-import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeSessionCookie } from '@/server/auth/session-cookie';
 import type { ErrorBody } from '@/server/errors/handle-api-error';
 import { callRoute } from '../helpers/call-route';
-import {
-  CONSOLE_ORIGIN,
-  seedOrganizationMember,
-  startConsoleTest,
-  type ConsoleTest,
-  type Member,
-} from '../helpers/console-test';
+import { CONSOLE_ORIGIN, setUpOwnerSuite } from '../helpers/console-test';
 import {
   CASES,
   UNSCOPED,
@@ -24,21 +17,14 @@ import {
   type Target,
 } from '../helpers/route-table';
 
-let t: ConsoleTest;
-let idp: DevIdp;
-let owner: Member;
+const suite = setUpOwnerSuite();
 let cookie: string;
 let ids: Record<Target, string>;
 let before: string;
 beforeAll(async () => {
-  [t, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
-  owner = await seedOrganizationMember(t.db);
-  cookie = await encodeSessionCookie(owner);
-  ids = await seedRouteTargets(t.db, owner, idp);
-  before = await snapshotOrganization(t.db, owner.organizationId);
-});
-afterAll(async () => {
-  await Promise.all([t?.close(), idp?.close()]);
+  cookie = await encodeSessionCookie(suite.owner);
+  ids = await seedRouteTargets(suite.db, suite.owner, suite.idp);
+  before = await snapshotOrganization(suite.db, suite.owner.organizationId);
 });
 
 interface Mutation {
@@ -94,17 +80,17 @@ describe('a cookie-authenticated mutation', () => {
   });
 
   it('changed nothing in the organization', async () => {
-    expect(await snapshotOrganization(t.db, owner.organizationId)).toBe(before);
+    expect(await snapshotOrganization(suite.db, suite.owner.organizationId)).toBe(before);
   });
 });
 
 describe('the same mutation from the console’s own pages', () => {
   it.each(MUTATIONS)('$method $route passes the CSRF check', async (mutation) => {
-    const fresh = await seedRouteTargets(t.db, owner, idp);
+    const fresh = await seedRouteTargets(suite.db, suite.owner, suite.idp);
     // The table's IdP issuer is unreachable (enough for refusals); a creation needs a real one.
     const body =
       mutation.route === 'deployments/[id]/idps'
-        ? { ...(mutation.body as object), issuer: idp.issuer }
+        ? { ...(mutation.body as object), issuer: suite.idp.issuer }
         : mutation.body;
     const response = await call(
       { ...mutation, body },

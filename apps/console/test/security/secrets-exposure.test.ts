@@ -4,7 +4,6 @@
 // secret once, and the agent's configuration document, which exists to carry them) and in no
 // log line, through every route that handles them, successes and failures alike.
 import { inspect } from 'node:util';
-import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as configRoute from '../../app/api/agent/v1/config/route';
 import * as heartbeatRoute from '../../app/api/agent/v1/heartbeat/route';
@@ -12,21 +11,12 @@ import { verifyCredentials } from '@/server/accounts/verify-credentials';
 import type { RouteHandler } from '@/server/api/with-api';
 import { callRoute, type CallOptions } from '../helpers/call-route';
 import { basicAuth } from '../helpers/api-fixtures';
-import {
-  seedOrganizationMember,
-  startConsoleTest,
-  type ConsoleTest,
-  type Member,
-} from '../helpers/console-test';
+import { setUpOwnerSuite } from '../helpers/console-test';
 import { loadHandler } from '../helpers/route-table';
 
-let t: ConsoleTest;
-let idp: DevIdp;
-let owner: Member;
+const suite = setUpOwnerSuite();
 const logs: string[] = [];
-beforeAll(async () => {
-  [t, idp] = await Promise.all([startConsoleTest(), startDevIdp({ port: 0 })]);
-  owner = await seedOrganizationMember(t.db);
+beforeAll(() => {
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
       logs.push(
@@ -42,9 +32,8 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => {
+afterAll(() => {
   vi.restoreAllMocks();
-  await Promise.all([t?.close(), idp?.close()]);
 });
 
 /** Every response seen, and which ones may show which secrets. */
@@ -78,7 +67,7 @@ describe('secrets', () => {
   it('go through every route that handles them', async () => {
     remember('the console encryption key', process.env.GATEHOUSE_ENCRYPTION_KEY);
     remember('the console session secret', process.env.NEXTAUTH_SECRET);
-    const auth = owner.token;
+    const auth = suite.owner.token;
 
     const password = remember('a password', 'sign-up password 7f3a9c');
     await call('sign-up', await route('auth/sign-up', 'POST'), {
@@ -135,7 +124,7 @@ describe('secrets', () => {
           provider: 'GENERIC',
           clientId: 'gatehouse',
           clientSecret,
-          issuer: idp.issuer,
+          issuer: suite.idp.issuer,
         },
       },
     );

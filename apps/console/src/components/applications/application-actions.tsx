@@ -1,8 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { ConfirmButton } from '../ui/confirm-button';
-import { useToast } from '../ui/toast';
+import { ConfirmActionButton } from '../forms/confirm-action-button';
 import { applyCvatPresetAction, deleteApplicationAction } from '@/ui/actions/application-actions';
 
 export function ApplicationActions({
@@ -14,11 +12,9 @@ export function ApplicationActions({
   name: string;
   deploymentId: string;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   return (
     <>
-      <ConfirmButton
+      <ConfirmActionButton
         label="Apply CVAT preset"
         triggerVariant="secondary"
         variant="primary"
@@ -36,32 +32,19 @@ export function ApplicationActions({
           </>
         }
         confirmLabel="Apply preset"
-        onConfirm={async () => {
-          const result = await applyCvatPresetAction(id);
-          if (!result.ok) {
-            toast(result.message, 'error');
-            return false;
-          }
-          toast('CVAT preset applied');
-          router.refresh();
-        }}
+        action={() => applyCvatPresetAction(id)}
+        success="CVAT preset applied"
       />
-      <ConfirmButton
+      <ConfirmActionButton
         label="Delete"
         triggerVariant="ghost"
         size="md"
         title={`Delete ${name}?`}
         description="Agents stop serving it within a second. Its attribute pass, rules and role mapping are deleted too. This cannot be undone."
         confirmLabel="Delete application"
-        onConfirm={async () => {
-          const result = await deleteApplicationAction(id);
-          if (!result.ok) {
-            toast(result.message, 'error');
-            return false;
-          }
-          toast(`${name} deleted`);
-          router.push(`/deployments/${deploymentId}`);
-        }}
+        action={() => deleteApplicationAction(id)}
+        success={`${name} deleted`}
+        redirectTo={`/deployments/${deploymentId}`}
       />
     </>
   );

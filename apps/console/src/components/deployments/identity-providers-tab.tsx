@@ -1,15 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { ConfirmActionButton } from '../forms/confirm-action-button';
 import { Badge } from '../ui/badge';
 import { LinkButton } from '../ui/button';
 import { Card, CardHeader } from '../ui/card';
-import { ConfirmButton } from '../ui/confirm-button';
 import { EmptyState } from '../ui/empty-state';
 import { PlusIcon, UsersIcon } from '../ui/icons';
 import { Table, Tbody, Td, Th } from '../ui/table';
-import { useToast } from '../ui/toast';
 import { deleteIdentityProviderAction } from '@/ui/actions/deployment-actions';
 import type { TApplicationResponse } from '@/server/applications/application.types';
 import type { TIdentityProviderResponse } from '@/server/identity-providers/identity-provider.types';
@@ -25,8 +23,6 @@ export function IdentityProvidersTab({
   applications: TApplicationResponse[];
   writer: boolean;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   const appName = new Map(applications.map((app) => [app.id, app.name]));
   const add = writer && (
     <LinkButton href={`/deployments/${deploymentId}/identity-providers/new`} size="sm">
@@ -79,7 +75,7 @@ export function IdentityProvidersTab({
                 </Td>
                 {writer && (
                   <Td className="text-right">
-                    <ConfirmButton
+                    <ConfirmActionButton
                       label="Delete"
                       title={`Delete ${idp.name}?`}
                       description={
@@ -88,15 +84,8 @@ export function IdentityProvidersTab({
                           : 'No application uses it.'
                       }
                       confirmLabel="Delete identity provider"
-                      onConfirm={async () => {
-                        const result = await deleteIdentityProviderAction(idp.id);
-                        if (!result.ok) {
-                          toast(result.message, 'error');
-                          return false;
-                        }
-                        toast(`${idp.name} deleted`);
-                        router.refresh();
-                      }}
+                      action={() => deleteIdentityProviderAction(idp.id)}
+                      success={`${idp.name} deleted`}
                     />
                   </Td>
                 )}

@@ -1,23 +1,21 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ConfirmActionButton } from '../forms/confirm-action-button';
+import { IssueForm, useIssue } from '../forms/issue-form';
 import { Badge } from '../ui/badge';
-import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
-import { CopyField } from '../ui/code-block';
-import { ConfirmButton } from '../ui/confirm-button';
 import { TextField } from '../ui/field';
-import { Alert } from '../ui/alert';
 import { Table, Tbody, Td, Th } from '../ui/table';
-import { useToast } from '../ui/toast';
 import { formatDate } from './deployment-table';
 import {
   createProvisioningKeyAction,
   revokeProvisioningKeyAction,
 } from '@/ui/actions/deployment-actions';
-import type { FieldErrors } from '@/ui/action-result';
-import type { TProvisioningKeyResponse } from '@/server/provisioning-keys/provisioning-key.types';
+import type {
+  TCreateProvisioningKeyResponse,
+  TProvisioningKeyResponse,
+} from '@/server/provisioning-keys/provisioning-key.types';
 
 const TONE = { ACTIVE: 'green', EXPIRED: 'amber', REVOKED: 'gray' } as const;
 
@@ -30,31 +28,17 @@ export function ProvisioningKeysTab({
   keys: TProvisioningKeyResponse[];
   writer: boolean;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<{ key: string; secret: string } | null>(null);
+  const { errors, busy, issued, issue } = useIssue<TCreateProvisioningKeyResponse>('name');
 
   async function create() {
-    setBusy(true);
     // A date picks the end of that day, UTC.
     const expiresAt = expires ? new Date(`${expires}T23:59:59Z`).toISOString() : undefined;
-    const result = await createProvisioningKeyAction(deploymentId, { name, expiresAt });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(
-        Object.keys(result.fieldErrors).length ? result.fieldErrors : { name: result.message },
-      );
-      return;
+    if (await issue(() => createProvisioningKeyAction(deploymentId, { name, expiresAt }))) {
+      setName('');
+      setExpires('');
     }
-    setErrors({});
-    setName('');
-    setExpires('');
-    setCreated({ key: result.data.key, secret: result.data.secret });
-    router.refresh();
   }
 
   return (
@@ -66,13 +50,20 @@ export function ProvisioningKeysTab({
             description="Agents authenticate to the console with a key and its secret. One key can serve every agent of the deployment."
           />
           <CardBody>
-            <form
-              noValidate
-              className="grid items-start gap-4 md:grid-cols-[1fr_220px_auto]"
-              onSubmit={(event) => {
-                event.preventDefault();
-                void create();
-              }}
+            <IssueForm
+              columns="md:grid-cols-[1fr_220px_auto]"
+              submitLabel="Create key"
+              busy={busy}
+              onSubmit={() => void create()}
+              shownOnce={
+                issued && {
+                  title: 'Copy the secret now: it is shown only once',
+                  values: [
+                    { label: 'provisioning key', value: issued.key },
+                    { label: 'provisioning secret', value: issued.secret },
+                  ],
+                }
+              }
             >
               <TextField
                 label="Name"
@@ -90,22 +81,7 @@ export function ProvisioningKeysTab({
                 onChange={setExpires}
                 error={errors.expiresAt}
               />
-              <Button type="submit" busy={busy} className="md:mt-6">
-                Create key
-              </Button>
-            </form>
-            {created && (
-              <Alert
-                tone="warning"
-                title="Copy the secret now: it is shown only once"
-                className="mt-4"
-              >
-                <div className="mt-2 grid gap-3 md:grid-cols-2">
-                  <CopyField value={created.key} label="provisioning key" />
-                  <CopyField value={created.secret} label="provisioning secret" />
-                </div>
-              </Alert>
-            )}
+            </IssueForm>
           </CardBody>
         </Card>
       )}
@@ -152,20 +128,13 @@ export function ProvisioningKeysTab({
                   {writer && (
                     <Td className="text-right">
                       {key.status === 'ACTIVE' && (
-                        <ConfirmButton
+                        <ConfirmActionButton
                           label="Revoke"
                           title={`Revoke ${key.name}?`}
                           description="Agents using this key stop serving their applications within a second and show a clear error page. This cannot be undone."
                           confirmLabel="Revoke key"
-                          onConfirm={async () => {
-                            const result = await revokeProvisioningKeyAction(key.id);
-                            if (!result.ok) {
-                              toast(result.message, 'error');
-                              return false;
-                            }
-                            toast(`${key.name} revoked`);
-                            router.refresh();
-                          }}
+                          action={() => revokeProvisioningKeyAction(key.id)}
+                          success={`${key.name} revoked`}
                         />
                       )}
                     </Td>

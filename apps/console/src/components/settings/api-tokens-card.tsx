@@ -1,22 +1,17 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Alert } from '../ui/alert';
+import { ConfirmActionButton } from '../forms/confirm-action-button';
+import { IssueForm, useIssue } from '../forms/issue-form';
 import { Badge } from '../ui/badge';
-import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
-import { CopyField } from '../ui/code-block';
-import { ConfirmButton } from '../ui/confirm-button';
 import { EmptyState } from '../ui/empty-state';
 import { SelectField, TextField } from '../ui/field';
 import { KeyIcon } from '../ui/icons';
 import { Table, Tbody, Td, Th } from '../ui/table';
-import { useToast } from '../ui/toast';
 import { formatDate } from '../deployments/deployment-table';
 import { createApiTokenAction, revokeApiTokenAction } from '@/ui/actions/account-actions';
-import type { FieldErrors } from '@/ui/action-result';
-import type { TApiTokenResponse } from '@/server/accounts/api-token.types';
+import type { TApiTokenResponse, TCreateApiTokenResponse } from '@/server/accounts/api-token.types';
 
 const TONE = { ACTIVE: 'green', EXPIRED: 'amber', REVOKED: 'gray' } as const;
 const ROLES = {
@@ -36,33 +31,20 @@ export function ApiTokensCard({
   seesAll: boolean;
   currentUserId: string;
 }) {
-  const router = useRouter();
-  const toast = useToast();
   const [name, setName] = useState('');
   const [tokenRole, setTokenRole] = useState('');
   const [expires, setExpires] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<string | null>(null);
+  const { errors, busy, issued, issue } = useIssue<TCreateApiTokenResponse>('name');
 
   async function create() {
-    setBusy(true);
-    const result = await createApiTokenAction({
-      name,
-      role: tokenRole || undefined,
-      expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : undefined,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(
-        Object.keys(result.fieldErrors).length ? result.fieldErrors : { name: result.message },
-      );
-      return;
-    }
-    setErrors({});
-    setName('');
-    setCreated(result.data.token);
-    router.refresh();
+    const issuedNow = await issue(() =>
+      createApiTokenAction({
+        name,
+        role: tokenRole || undefined,
+        expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : undefined,
+      }),
+    );
+    if (issuedNow) setName('');
   }
 
   return (
@@ -70,13 +52,17 @@ export function ApiTokensCard({
       <Card>
         <CardHeader title="Create a token" />
         <CardBody>
-          <form
-            noValidate
-            className="grid items-start gap-4 md:grid-cols-[1fr_200px_180px_auto]"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void create();
-            }}
+          <IssueForm
+            columns="md:grid-cols-[1fr_200px_180px_auto]"
+            submitLabel="Create token"
+            busy={busy}
+            onSubmit={() => void create()}
+            shownOnce={
+              issued && {
+                title: 'Copy the token now: it is shown only once',
+                values: [{ label: 'API token', value: issued.token }],
+              }
+            }
           >
             <TextField
               label="Name"
@@ -103,21 +89,7 @@ export function ApiTokensCard({
               onChange={setExpires}
               error={errors.expiresAt}
             />
-            <Button type="submit" busy={busy} className="md:mt-6">
-              Create token
-            </Button>
-          </form>
-          {created && (
-            <Alert
-              tone="warning"
-              title="Copy the token now: it is shown only once"
-              className="mt-4"
-            >
-              <div className="mt-2">
-                <CopyField value={created} label="API token" />
-              </div>
-            </Alert>
-          )}
+          </IssueForm>
         </CardBody>
       </Card>
       <Card>
@@ -168,20 +140,13 @@ export function ApiTokensCard({
                   </Td>
                   <Td className="text-right">
                     {token.status === 'ACTIVE' && (
-                      <ConfirmButton
+                      <ConfirmActionButton
                         label="Revoke"
                         title={`Revoke ${token.name}?`}
                         description="Anything using it gets 401 from now on. This cannot be undone."
                         confirmLabel="Revoke token"
-                        onConfirm={async () => {
-                          const result = await revokeApiTokenAction(token.id);
-                          if (!result.ok) {
-                            toast(result.message, 'error');
-                            return false;
-                          }
-                          toast(`${token.name} revoked`);
-                          router.refresh();
-                        }}
+                        action={() => revokeApiTokenAction(token.id)}
+                        success={`${token.name} revoked`}
                       />
                     )}
                   </Td>

@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { ConfirmActionButton } from '../forms/confirm-action-button';
 import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
-import { ConfirmButton } from '../ui/confirm-button';
 import { inputClass } from '../ui/input-class';
 import { Table, Tbody, Td, Th } from '../ui/table';
 import { useToast } from '../ui/toast';
@@ -76,7 +76,7 @@ export function MembersCard({
               <Td className="text-xs text-slate-500">{formatDate(member.createdAt)}</Td>
               {owner && (
                 <Td className="text-right">
-                  <ConfirmButton
+                  <ConfirmActionButton
                     label={member.userId === currentUserId ? 'Leave' : 'Remove'}
                     title={
                       member.userId === currentUserId
@@ -85,15 +85,8 @@ export function MembersCard({
                     }
                     description="They lose access at once, and their API tokens for this organization stop working."
                     confirmLabel={member.userId === currentUserId ? 'Leave' : 'Remove member'}
-                    onConfirm={async () => {
-                      const result = await removeMemberAction(member.id);
-                      if (!result.ok) {
-                        toast(result.message, 'error');
-                        return false;
-                      }
-                      toast(`${member.email} removed`);
-                      router.refresh();
-                    }}
+                    action={() => removeMemberAction(member.id)}
+                    success={`${member.email} removed`}
                   />
                 </Td>
               )}

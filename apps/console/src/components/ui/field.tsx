@@ -112,6 +112,18 @@ export function TextAreaField({
   );
 }
 
+/** One choice among `options`, as a select or a radio group. */
+interface ChoiceFieldProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+  disabled?: boolean;
+  className?: string;
+}
+
 export function SelectField({
   label,
   hint,
@@ -122,17 +134,7 @@ export function SelectField({
   name,
   disabled,
   className,
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-  name?: string;
-  disabled?: boolean;
-  className?: string;
-}) {
+}: ChoiceFieldProps & { name?: string }) {
   return (
     <Field label={label} hint={hint} error={error} className={className}>
       {(aria) => (
@@ -207,16 +209,7 @@ export function RadioGroupField({
   options,
   disabled,
   className,
-}: {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-  disabled?: boolean;
-  className?: string;
-}) {
+}: ChoiceFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
