@@ -8,6 +8,12 @@ export const skipConsoleBuild = process.env.E2E_SKIP_BUILD === '1';
 
 export const isCi = Boolean(process.env.CI);
 
+/**
+ * `1` writes the product screenshots into docs/screenshots (to refresh the README's pictures);
+ * otherwise they go to test-results/, so a test run leaves the working tree clean.
+ */
+export const updateDocsScreenshots = process.env.E2E_UPDATE_SCREENSHOTS === '1';
+
 /** Written by the global setup for the test workers: where the stack it started listens. */
 export const STACK_ENV = 'GATEHOUSE_E2E_STACK';
 

@@ -1,9 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SCREENSHOT_DIR } from './paths';
+import { updateDocsScreenshots } from './env';
+import { DOCS_SCREENSHOT_DIR, RESULTS_DIR } from './paths';
 
-/** A product screenshot for docs/screenshots (linked from the README), refreshed by every run. */
+const SCREENSHOT_DIR = updateDocsScreenshots
+  ? DOCS_SCREENSHOT_DIR
+  : join(RESULTS_DIR, 'screenshots');
+
+/**
+ * A product screenshot: into docs/screenshots (linked from the README) with
+ * E2E_UPDATE_SCREENSHOTS=1, else into test-results/screenshots. Pixels differ a little from run
+ * to run, so refreshing the committed pictures is a deliberate step, not a side effect.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   // Toasts come and go, and sticky header and sidebar belong at the top of a full-page picture.
