@@ -16,11 +16,15 @@ export interface UploadSummary {
   bytes: number;
   rounds: number;
   directMegabytesPerSecond: number;
+  /** nginx with request buffering off: what a native proxy reaches on the same machine. */
+  nginxMegabytesPerSecond: number;
+  nginxVsDirect: number;
   agentMegabytesPerSecond: number;
   agentVsDirect: number;
+  agentVsNginx: number;
   agentRssGrowthMb: number;
   agentPeakRssMb: number;
-  runs: Array<{ round: number; direct: UploadResult; agent: UploadResult }>;
+  runs: Array<{ round: number; direct: UploadResult; nginx: UploadResult; agent: UploadResult }>;
 }
 
 export interface BenchReport {
@@ -175,6 +179,7 @@ async function measureUploads(
   log: (line: string) => void,
 ): Promise<UploadSummary> {
   const direct = targets.find((target) => target.caseId === 'direct') as Target;
+  const nginx = targets.find((target) => target.caseId === 'nginx') as Target;
   const agent = targets.find((target) => target.caseId === 'agentCookie') as Target;
   const uploadUrl = (target: Target) => target.url.replace(/\/api\/bytes\/.*$/, '/api/upload');
   // 1 GB at no less than 20 MB/s: anything slower is broken, not slow.
@@ -195,7 +200,7 @@ async function measureUploads(
   }
   for (let round = 1; round <= options.rounds; round += 1) {
     log(
-      `round ${round}/${options.rounds}: ${options.uploadBytes / MB} MB upload, direct then agent`,
+      `round ${round}/${options.rounds}: ${options.uploadBytes / MB} MB upload, direct, nginx, agent`,
     );
     const send = (target: Target) =>
       measureUpload({
@@ -205,16 +210,24 @@ async function measureUploads(
         proxyPid: target.proxyPid,
         timeoutMs,
       });
-    runs.push({ round, direct: await send(direct), agent: await send(agent) });
+    runs.push({
+      round,
+      direct: await send(direct),
+      nginx: await send(nginx),
+      agent: await send(agent),
+    });
   }
+  const ratio = (of: 'nginx' | 'agent', to: 'direct' | 'nginx') =>
+    median(runs.map((run) => run[of].megabytesPerSecond / run[to].megabytesPerSecond));
   return {
     bytes: options.uploadBytes,
     rounds: runs.length,
     directMegabytesPerSecond: median(runs.map((run) => run.direct.megabytesPerSecond)),
+    nginxMegabytesPerSecond: median(runs.map((run) => run.nginx.megabytesPerSecond)),
+    nginxVsDirect: ratio('nginx', 'direct'),
     agentMegabytesPerSecond: median(runs.map((run) => run.agent.megabytesPerSecond)),
-    agentVsDirect: median(
-      runs.map((run) => run.agent.megabytesPerSecond / run.direct.megabytesPerSecond),
-    ),
+    agentVsDirect: ratio('agent', 'direct'),
+    agentVsNginx: ratio('agent', 'nginx'),
     agentRssGrowthMb: Math.max(...runs.map((run) => run.agent.proxyRssGrowthBytes ?? 0)) / MB,
     agentPeakRssMb: Math.max(...runs.map((run) => run.agent.proxyPeakRssBytes ?? 0)) / MB,
     runs,

@@ -79,7 +79,8 @@ export function formatReport(report: BenchReport): string {
     `Agent memory over ${memory.agentProcesses} process(es): idle RSS ${formatNumber(memory.agentIdleRssMb)} MB, PSS ${formatNumber(memory.agentIdlePssMb)} MB; ` +
       `under load RSS ${formatNumber(memory.agentLoadRssMb)} MB, PSS ${formatNumber(memory.agentLoadPssMb)} MB, largest process RSS ${formatNumber(memory.agentLoadLargestProcessRssMb)} MB`,
     `Upload of ${formatNumber(upload.bytes / 1024 ** 2)} MB, streamed: direct ${formatNumber(upload.directMegabytesPerSecond)} MB/s, ` +
-      `agent ${formatNumber(upload.agentMegabytesPerSecond)} MB/s (${formatNumber(upload.agentVsDirect, 2)} × direct); ` +
+      `nginx ${formatNumber(upload.nginxMegabytesPerSecond)} MB/s (${formatNumber(upload.nginxVsDirect, 2)} × direct), ` +
+      `agent ${formatNumber(upload.agentMegabytesPerSecond)} MB/s (${formatNumber(upload.agentVsDirect, 2)} × direct, ${formatNumber(upload.agentVsNginx, 2)} × nginx); ` +
       `agent RSS +${formatNumber(upload.agentRssGrowthMb, 1)} MB (peak ${formatNumber(upload.agentPeakRssMb)} MB)`,
     `Sign-ins through the dev IdP: ${logins.logins} in ${formatNumber(logins.seconds, 1)} s = ${formatNumber(logins.perSecond, 1)}/s ` +
       `(${logins.concurrency} at a time); agent CPU ${formatNumber(logins.agentCpuMillisPerLogin, 1)} ms per sign-in`,
