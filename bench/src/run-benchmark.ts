@@ -1,4 +1,4 @@
-import { cpus, release, totalmem } from 'node:os';
+import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import { measureLogins, type LoginsResult } from './measure/measure-logins';
 import { measureRun, type LoadShape, type MeasuredRun } from './measure/measure-run';
 import { measureUpload, type UploadResult } from './measure/measure-upload';
@@ -185,15 +185,17 @@ async function measureUploads(
   // 1 GB at no less than 20 MB/s: anything slower is broken, not slow.
   const timeoutMs = 60_000 + (options.uploadBytes / MB / 20) * 1000;
   const runs: UploadSummary['runs'] = [];
-  // Like the requests, uploads get a warm-up: the first ones through a process also grow its
-  // heap's young generation and socket buffers to their working size and get its code
-  // optimized, which is not what an upload costs. Workers take connections in turn: several.
-  log('warming up with 4 uploads of 64 MB through the agent');
-  for (let warmup = 0; warmup < 4; warmup += 1) {
+  // Like the requests, uploads get a warm-up: the first large upload through a Node process
+  // grows its heap and socket buffers to their working size (about 40 MB for a gigabyte, then
+  // flat: a bare undici proxy does the same) and gets its code optimized, which is not what an
+  // upload costs. Workers take connections in turn, so each gets one full-size upload.
+  const warmups = (options.workers ?? availableParallelism()) + 1;
+  log(`warming up with ${warmups} uploads of ${options.uploadBytes / MB} MB through the agent`);
+  for (let warmup = 0; warmup < warmups; warmup += 1) {
     await measureUpload({
       url: uploadUrl(agent),
       headers: agent.headers,
-      total: Math.min(options.uploadBytes, 64 * MB),
+      total: options.uploadBytes,
       proxyPid: agent.proxyPid,
       timeoutMs,
     });
