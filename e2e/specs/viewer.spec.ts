@@ -40,6 +40,14 @@ test('a viewer sees the configuration but no control that would change it', asyn
     await expect(page.getByRole('textbox')).toHaveCount(0);
   }
 
+  // An identity provider's own page: its settings as a summary, no form.
+  await page.getByRole('link', { name: /^Identity providers/ }).click();
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page).toHaveURL(new RegExp(`/identity-providers/${app.identityProviderId}$`));
+  await expect(page.getByText('Client ID')).toBeVisible();
+  await expect(editControls).toHaveCount(0);
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+
   for (const tab of ['profile', 'attribute-pass', 'rules', 'role-mapping', 'advanced']) {
     await page.goto(`/applications/${app.applicationId}?tab=${tab}`);
     await expect(page.getByRole('heading', { name: app.name })).toBeVisible();
