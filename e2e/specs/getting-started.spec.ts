@@ -1,6 +1,7 @@
 import { expect, test } from '../support/fixtures';
 import { saveScreenshot } from '../support/screenshot';
 import { newAdmin, signUp } from '../support/sign-up';
+import { readProvisioningPair } from '../support/wizard';
 
 // Issue 4: a new admin signs up and completes the whole wizard against the dev IdP, sees the
 // key once, starts nothing yet and sees the "waiting for agent" state.
@@ -57,12 +58,7 @@ test('a new admin signs up and completes Getting started against the dev IdP', a
   await page.getByRole('button', { name: 'Create and continue' }).click();
 
   // Step 4: the pair, once, in ready-to-paste snippets; nothing runs, so it waits.
-  await expect(page.getByRole('heading', { name: /Step 4 of 4/ })).toBeVisible();
-  const key = (await page.getByLabel('provisioning key', { exact: true }).textContent()) ?? '';
-  const secret =
-    (await page.getByLabel('provisioning secret', { exact: true }).textContent()) ?? '';
-  expect(key).toMatch(/^ghk_/);
-  expect(secret).toMatch(/^ghs_/);
+  const { key, secret } = await readProvisioningPair(page);
   const compose = page.getByRole('tabpanel').filter({ hasText: 'PROVISIONING_KEY' });
   await expect(compose).toContainText(`PROVISIONING_KEY: ${key}`);
   await expect(compose).toContainText(`PROVISIONING_SECRET: ${secret}`);

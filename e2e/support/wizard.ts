@@ -1,5 +1,5 @@
 // Getting started as the story and SAML specs walk it; getting-started.spec.ts checks each step
-// in detail (back, upstream rows, the secret shown once) and does not use these.
+// in detail (back, upstream rows, the secret shown once) and uses only readProvisioningPair.
 import type { AgentProcess } from '@gatehouse/agent/testing';
 import { expect, type Page } from '@playwright/test';
 
