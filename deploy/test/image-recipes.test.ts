@@ -3,9 +3,9 @@
 // started from that directory, answering the Dockerfile's own HEALTHCHECK path. Catches an app
 // that needs a devDependency, a workspace file outside its package, or a healthcheck pointing at
 // nothing.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { buildAgentBundle } from '@gatehouse/agent/build';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerfile } from './support/dockerfile';
@@ -37,9 +37,11 @@ interface Recipe {
 const RECIPES: Recipe[] = [
   {
     app: 'agent',
+    // Built straight into the deployed directory, as the Dockerfile's /app/dist: its imports
+    // resolve from that directory's production node_modules alone.
     prepare: async (appDir) => {
       await rm(join(appDir, 'src'), { recursive: true, force: true });
-      await cp(dirname(await buildAgentBundle()), join(appDir, 'dist'), { recursive: true });
+      await buildAgentBundle(join(appDir, 'dist'));
     },
     entrypoint: ['dist/main.mjs'],
     // The console is unreachable (a closed port): the agent still starts and reports health.

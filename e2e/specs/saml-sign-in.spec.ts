@@ -88,6 +88,7 @@ test('an admin connects a SAML IdP in the console and a user signs in through th
     provisioningKey: key,
     provisioningSecret: secret,
     listenHost: '127.0.0.1',
+    bundle: true,
   });
   await expect(page.getByTestId('agent-status')).toHaveAttribute('data-state', 'online');
 

@@ -85,6 +85,7 @@ test('an admin protects the demo app; users sign in through the agent; revoking 
     provisioningKey: key,
     provisioningSecret: secret,
     listenHost: '127.0.0.1',
+    bundle: true,
     // Revocation is the last step; a shorter grace than the default 30 s keeps the test quick.
     environment: { AGENT_REVOKED_GRACE_SECONDS: '10' },
   });

@@ -1,3 +1,4 @@
+import { buildAgentBundle } from '@gatehouse/agent/build';
 import { writeStackEnv } from './env';
 import { startStack } from './start-stack';
 
@@ -8,7 +9,8 @@ import { startStack } from './start-stack';
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const started = Date.now();
-  const stack = await startStack();
+  // The specs that start an agent run the bundle the image runs; built once, here.
+  const [stack] = await Promise.all([startStack(), buildAgentBundle()]);
   console.info(
     `e2e: stack up in ${((Date.now() - started) / 1000).toFixed(1)} s at ${stack.info.consoleUrl}`,
   );

@@ -7,7 +7,7 @@ import { loadEnv } from './env';
 const env = loadEnv();
 if (cluster.isWorker) {
   const { runWorker } = await import('./cluster/run-worker');
-  runWorker(env);
+  await runWorker(env);
 } else {
   const { runAgent } = await import('./run-agent');
   await runAgent(env, env.workers ?? countUsableCores());

@@ -8,7 +8,6 @@ import { createListenerSet } from '../listeners/listener-set';
 import { createLogger } from '../observability/logger';
 import { createAgentMetrics, CONTROL_METRIC_NAMES } from '../observability/metrics';
 import { createCompileConfig } from '../runtime/compile-config';
-import { connectRedis } from '../session/connect-redis';
 import { isPrimaryMessage, type PrimaryMessage, type WorkerMessage } from './messages';
 
 /**
@@ -16,14 +15,18 @@ import { isPrimaryMessage, type PrimaryMessage, type WorkerMessage } from './mes
  * configurations the primary sends, in order, and answers each; the primary decides when it
  * stops. Its request metrics reach the admin port through prom-client's cluster aggregation.
  */
-export function runWorker(env: AgentEnv): void {
+export async function runWorker(env: AgentEnv): Promise<void> {
   const log = createLogger(env.logLevel, { worker: cluster.worker?.id });
   const metrics = createAgentMetrics();
   for (const name of CONTROL_METRIC_NAMES) metrics.registry.removeSingleMetric(name);
   AggregatorRegistry.setRegistries([metrics.registry]);
   // Constructing one is what makes prom-client answer the primary's metric requests here.
   new AggregatorRegistry();
-  const redis = env.redisUrl === undefined ? undefined : connectRedis(env.redisUrl, log);
+  // ioredis (about 10 MB per process) only where sessions live in Redis.
+  const redis =
+    env.redisUrl === undefined
+      ? undefined
+      : (await import('../session/connect-redis')).connectRedis(env.redisUrl, log);
   const listeners = createListenerSet({ host: env.listenHost, log, metrics });
   const configSwitch = createConfigSwitch({
     compile: createCompileConfig({ logger: log, metrics, redis }),

@@ -2,7 +2,7 @@ import type { RequestContext } from '../pipeline/context';
 import { redirect, sendPage } from '../pipeline/respond';
 import { buildLoginPath, nowSeconds } from '../pipeline/sign-in';
 import { listSamlIdps, samlRequestCookies } from './app-saml';
-import { finishSamlLogin, SamlLoginRejectedError } from './finish-saml-login';
+import { SamlLoginRejectedError } from './saml-login-rejected-error';
 import { BodyTooLargeError, readFormBody } from './read-form-body';
 import {
   clearSamlRequestState,
@@ -81,6 +81,8 @@ export async function handleSamlAcs(ctx: RequestContext): Promise<void> {
     return;
   }
   try {
+    // node-saml and the XML parser load with the first SAML answer, not with every agent.
+    const { finishSamlLogin } = await import('./finish-saml-login');
     const session = await finishSamlLogin({
       saml,
       requestState,

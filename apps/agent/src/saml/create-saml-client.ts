@@ -1,9 +1,4 @@
-import {
-  SAML,
-  ValidateInResponseTo,
-  type CacheProvider,
-  type SamlConfig,
-} from '@node-saml/node-saml';
+import type { CacheProvider, SAML, SamlConfig } from '@node-saml/node-saml';
 import type { SamlIdp } from './saml-idp';
 
 /** The one AuthnRequest (or LogoutRequest) a node-saml call may accept an answer to. */
@@ -25,8 +20,12 @@ export interface SamlClientOptions {
  * cache of its own; the agent keeps them in the user's encrypted cookie instead (any replica can
  * read it, nothing to share), so each step gets an instance whose cache holds exactly the request
  * that cookie names, and nothing is ever stored.
+ *
+ * node-saml (with its XML and crypto libraries, about 7 MB per process) is imported here, on the
+ * first SAML step, so agents and workers of deployments without a SAML IdP never load it.
  */
-export function createSamlClient(saml: SamlIdp, options: SamlClientOptions): SAML {
+export async function createSamlClient(saml: SamlIdp, options: SamlClientOptions): Promise<SAML> {
+  const { SAML, ValidateInResponseTo } = await import('@node-saml/node-saml');
   const { idp, sp } = saml;
   const { request } = options;
   const cacheProvider: CacheProvider = {

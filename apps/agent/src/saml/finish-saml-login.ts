@@ -9,11 +9,7 @@ import type { SamlReplayCache } from './replay-cache';
 import { SAML_REQUEST_SECONDS, type SamlRequestState } from './request-state';
 import type { SamlIdp } from './saml-idp';
 import { readVerifiedAssertion } from './verified-assertion';
-
-/** The IdP answered, but not with a sign-in we can accept; the message says why. */
-export class SamlLoginRejectedError extends Error {
-  override name = 'SamlLoginRejectedError';
-}
+import { SamlLoginRejectedError } from './saml-login-rejected-error';
 
 export interface FinishSamlLoginInput {
   saml: SamlIdp;
@@ -34,7 +30,7 @@ export interface FinishSamlLoginInput {
  */
 export async function finishSamlLogin(input: FinishSamlLoginInput): Promise<Session> {
   const { saml, requestState, nowMs } = input;
-  const client = createSamlClient(saml, {
+  const client = await createSamlClient(saml, {
     request: { id: requestState.requestId, issuedAt: requestState.issuedAt },
     requestLifetimeSeconds: SAML_REQUEST_SECONDS,
   });

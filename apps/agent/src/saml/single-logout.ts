@@ -52,7 +52,10 @@ export async function startSamlLogout(
     id: `_${randomBytes(20).toString('hex')}`,
     issuedAt: new Date(nowSeconds * 1000).toISOString(),
   };
-  const client = createSamlClient(saml, { request, requestLifetimeSeconds: LOGOUT_STATE_SECONDS });
+  const client = await createSamlClient(saml, {
+    request,
+    requestLifetimeSeconds: LOGOUT_STATE_SECONDS,
+  });
   const user = {
     issuer: saml.idp.entityId,
     nameID: session.saml.nameId,
@@ -120,7 +123,7 @@ export async function finishSamlLogout(
   if (!query.get('Signature')) {
     return { ok: false, problem: 'its answer is not signed', returnTo: state.returnTo };
   }
-  const client = createSamlClient(saml, {
+  const client = await createSamlClient(saml, {
     request: { id: state.requestId, issuedAt: state.issuedAt },
     requestLifetimeSeconds: LOGOUT_STATE_SECONDS,
   });

@@ -32,7 +32,7 @@ export async function startSamlLogin(
     issuedAt: new Date(input.nowSeconds * 1000).toISOString(),
   };
   const relayState = randomBytes(24).toString('base64url');
-  const client = createSamlClient(input.saml, {
+  const client = await createSamlClient(input.saml, {
     request,
     requestLifetimeSeconds: SAML_REQUEST_SECONDS,
   });

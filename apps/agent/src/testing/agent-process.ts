@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AGENT_BUNDLE_PATH } from '../build/bundle-path';
 import { findFreePort } from '../control/testing/http-probe';
 import { spawnChild, waitForHttp, type Child } from './child-process';
 import { buildChildEnvironment } from './env';
@@ -38,12 +39,17 @@ export interface AgentProcessOptions {
   logLevel?: string;
   /** More of its environment, e.g. AGENT_REVOKED_GRACE_SECONDS. */
   environment?: Record<string, string>;
+  /**
+   * Run dist/main.mjs, the bundle the image runs, rather than the sources through tsx. Build it
+   * first, once (buildAgentBundle from `@gatehouse/agent/build`): parallel builds would race.
+   */
+  bundle?: boolean;
 }
 
 /**
- * A real agent as operators run it (`node --import tsx src/main.ts`), one worker (test suites run
- * several agents on two cores), its own state directory and admin port. The security suite and the
- * e2e specs start their agents with this.
+ * A real agent process (`node --import tsx src/main.ts`, or with `bundle` the image's
+ * `node dist/main.mjs`), one worker (test suites run several agents on two cores), its own state
+ * directory and admin port. The security suite and the e2e specs start their agents with this.
  */
 export async function startAgentProcess(options: AgentProcessOptions): Promise<AgentProcess> {
   const stateDir = await mkdtemp(join(tmpdir(), 'gatehouse-test-agent-'));
@@ -63,7 +69,8 @@ export async function startAgentProcess(options: AgentProcessOptions): Promise<A
   if (options.listenHost) environment.LISTEN_HOST = options.listenHost;
   let child: Child;
   const launch = async () => {
-    const args = [...(options.nodeArgs ?? []), '--import', 'tsx', AGENT_MAIN_PATH];
+    const entry = options.bundle ? [await findAgentBundle()] : ['--import', 'tsx', AGENT_MAIN_PATH];
+    const args = [...(options.nodeArgs ?? []), ...entry];
     child = spawnChild(options.name, process.execPath, args, {
       cwd: AGENT_PACKAGE_DIR,
       env: buildChildEnvironment(environment),
@@ -89,4 +96,15 @@ export async function startAgentProcess(options: AgentProcessOptions): Promise<A
       await rm(stateDir, { recursive: true, force: true });
     },
   };
+}
+
+async function findAgentBundle(): Promise<string> {
+  try {
+    await access(AGENT_BUNDLE_PATH);
+  } catch {
+    throw new Error(
+      `${AGENT_BUNDLE_PATH} does not exist: build it first (pnpm --filter @gatehouse/agent build).`,
+    );
+  }
+  return AGENT_BUNDLE_PATH;
 }
