@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { FormMessage } from '../forms/form-message';
 import { useSave } from '../forms/use-save';
 import { Badge } from '../ui/badge';
@@ -9,19 +9,16 @@ import { Button } from '../ui/button';
 import { Card, CardFooter, CardHeader } from '../ui/card';
 import { cn } from '../ui/cn';
 import { EmptyState } from '../ui/empty-state';
-import { inputClass } from '../ui/input-class';
-import { PlusIcon, TrashIcon } from '../ui/icons';
+import { PlusIcon } from '../ui/icons';
 import { Table, Tbody, Td, Th } from '../ui/table';
-import { CellError } from './attribute-pass-tab';
 import { RequestTester } from './request-tester';
-import { RuleDetailsRow } from './rule-details-row';
+import { RuleRow } from './rule-row';
 import {
   ACTION_LABEL,
   ACTION_TONE,
   newRuleDraft,
   ruleDraftOf,
   ruleRequest,
-  summarizeConditions,
   type RuleDraft,
 } from './rule-draft';
 import { replaceRulesAction } from '@/ui/actions/application-actions';
@@ -115,151 +112,19 @@ export function RulesTab({
                 matched !== undefined &&
                 matched !== null &&
                 String(matched) === row.priority.trim();
-              const summary = summarizeConditions(row.conditions);
               return (
-                <Fragment key={row.key}>
-                  <tr
-                    data-testid="rule-row"
-                    className={cn('align-top', highlighted && 'bg-brand-50/70')}
-                  >
-                    <Td>
-                      {writer ? (
-                        <>
-                          <input
-                            aria-label={`Priority of rule ${index + 1}`}
-                            value={row.priority}
-                            onChange={(event) => update(row.key, { priority: event.target.value })}
-                            aria-invalid={error('priority') ? true : undefined}
-                            className={inputClass(Boolean(error('priority')), 'w-20 font-mono')}
-                          />
-                          <CellError text={error('priority')} />
-                        </>
-                      ) : (
-                        <span className="font-mono">{row.priority}</span>
-                      )}
-                    </Td>
-                    <Td>
-                      {writer ? (
-                        <div className="flex min-w-72 gap-2">
-                          <select
-                            aria-label={`Match type of rule ${index + 1}`}
-                            value={row.pathMatch}
-                            onChange={(event) =>
-                              update(row.key, {
-                                pathMatch: event.target.value as RuleDraft['pathMatch'],
-                              })
-                            }
-                            className={inputClass(false, 'w-28 shrink-0')}
-                          >
-                            <option value="PREFIX">Prefix</option>
-                            <option value="EXACT">Exact</option>
-                            <option value="REGEX">Regex</option>
-                          </select>
-                          <div className="min-w-0 flex-1">
-                            <input
-                              aria-label={`Path of rule ${index + 1}`}
-                              value={row.path}
-                              onChange={(event) => update(row.key, { path: event.target.value })}
-                              aria-invalid={error('path') ? true : undefined}
-                              className={inputClass(
-                                Boolean(error('path')),
-                                'w-full min-w-40 font-mono',
-                              )}
-                            />
-                            <CellError text={error('path')} />
-                          </div>
-                        </div>
-                      ) : (
-                        <span>
-                          <Badge>{row.pathMatch.toLowerCase()}</Badge>{' '}
-                          <code className="text-xs">{row.path}</code>
-                        </span>
-                      )}
-                      {row.description && !writer && (
-                        <p className="mt-1 text-xs text-slate-500">{row.description}</p>
-                      )}
-                    </Td>
-                    <Td>
-                      {writer ? (
-                        <>
-                          <input
-                            aria-label={`Methods of rule ${index + 1}`}
-                            placeholder="any"
-                            value={row.methods}
-                            onChange={(event) => update(row.key, { methods: event.target.value })}
-                            aria-invalid={error('methods') ? true : undefined}
-                            className={inputClass(Boolean(error('methods')), 'w-32 font-mono')}
-                          />
-                          <CellError text={error('methods')} />
-                        </>
-                      ) : (
-                        <span className="font-mono text-xs">{row.methods || 'any'}</span>
-                      )}
-                    </Td>
-                    <Td>
-                      {summary.length === 0 ? (
-                        <span className="text-xs text-slate-400">none</span>
-                      ) : (
-                        <ul className="space-y-1">
-                          {summary.map((line) => (
-                            <li key={line} className="font-mono text-xs text-slate-700">
-                              {line}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                      <CellError text={error('conditions')} />
-                    </Td>
-                    <Td>
-                      {writer ? (
-                        <select
-                          aria-label={`Action of rule ${index + 1}`}
-                          value={row.action}
-                          onChange={(event) =>
-                            update(row.key, { action: event.target.value as RuleDraft['action'] })
-                          }
-                          className={inputClass(Boolean(error('action')), 'w-40')}
-                        >
-                          <option value="PROTECTED">Protected</option>
-                          <option value="NOT_PROTECTED">Not protected</option>
-                          <option value="DENY">Deny</option>
-                        </select>
-                      ) : (
-                        <Badge tone={ACTION_TONE[row.action]}>{ACTION_LABEL[row.action]}</Badge>
-                      )}
-                    </Td>
-                    {writer && (
-                      <Td className="text-right whitespace-nowrap">
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          aria-expanded={open === row.key}
-                          onClick={() => setOpen(open === row.key ? null : row.key)}
-                        >
-                          {open === row.key ? 'Done' : 'Details'}
-                        </Button>
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          aria-label={`Remove rule ${index + 1}`}
-                          onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
-                        >
-                          <TrashIcon className="size-4" />
-                        </Button>
-                      </Td>
-                    )}
-                  </tr>
-                  {writer && open === row.key && (
-                    <RuleDetailsRow
-                      row={row}
-                      errors={{
-                        description: error('description'),
-                        conditions: error('conditions'),
-                      }}
-                      onChange={(patch) => update(row.key, patch)}
-                    />
-                  )}
-                </Fragment>
+                <RuleRow
+                  key={row.key}
+                  row={row}
+                  index={index}
+                  writer={writer}
+                  highlighted={highlighted}
+                  open={open === row.key}
+                  error={error}
+                  onChange={(patch) => update(row.key, patch)}
+                  onToggleDetails={() => setOpen(open === row.key ? null : row.key)}
+                  onRemove={() => setRows(rows.filter((other) => other.key !== row.key))}
+                />
               );
             })}
             <tr className={cn('bg-slate-50/60', matched === null && 'bg-brand-50/70')}>

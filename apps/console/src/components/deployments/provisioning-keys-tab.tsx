@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ConfirmActionButton } from '../forms/confirm-action-button';
 import { IssueForm, useIssue } from '../forms/issue-form';
-import { Badge } from '../ui/badge';
+import { CredentialStatusBadge } from '../ui/credential-status-badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { TextField } from '../ui/field';
 import { Table, Tbody, Td, Th } from '../ui/table';
@@ -16,8 +16,6 @@ import type {
   TCreateProvisioningKeyResponse,
   TProvisioningKeyResponse,
 } from '@/server/provisioning-keys/provisioning-key.types';
-
-const TONE = { ACTIVE: 'green', EXPIRED: 'amber', REVOKED: 'gray' } as const;
 
 export function ProvisioningKeysTab({
   deploymentId,
@@ -115,9 +113,7 @@ export function ProvisioningKeysTab({
                     <p className="text-slate-400">secret {key.secretPrefix}…</p>
                   </Td>
                   <Td>
-                    <Badge tone={TONE[key.status]} dot>
-                      {key.status.toLowerCase()}
-                    </Badge>
+                    <CredentialStatusBadge status={key.status} />
                   </Td>
                   <Td className="text-xs text-slate-500">
                     {key.expiresAt ? formatDate(key.expiresAt) : 'Never'}

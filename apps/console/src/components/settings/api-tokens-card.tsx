@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ConfirmActionButton } from '../forms/confirm-action-button';
 import { IssueForm, useIssue } from '../forms/issue-form';
 import { Badge } from '../ui/badge';
+import { CredentialStatusBadge } from '../ui/credential-status-badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
 import { SelectField, TextField } from '../ui/field';
@@ -13,7 +14,6 @@ import { formatDate } from '../deployments/deployment-table';
 import { createApiTokenAction, revokeApiTokenAction } from '@/ui/actions/account-actions';
 import type { TApiTokenResponse, TCreateApiTokenResponse } from '@/server/accounts/api-token.types';
 
-const TONE = { ACTIVE: 'green', EXPIRED: 'amber', REVOKED: 'gray' } as const;
 const ROLES = {
   OWNER: ['OWNER', 'ADMIN', 'VIEWER'],
   ADMIN: ['ADMIN', 'VIEWER'],
@@ -128,9 +128,7 @@ export function ApiTokensCard({
                   </Td>
                   <Td className="font-mono text-xs">{token.tokenPrefix}…</Td>
                   <Td>
-                    <Badge tone={TONE[token.status]} dot>
-                      {token.status.toLowerCase()}
-                    </Badge>
+                    <CredentialStatusBadge status={token.status} />
                   </Td>
                   <Td className="text-xs text-slate-500">
                     {token.lastUsedAt ? formatDate(token.lastUsedAt) : 'Never'}
