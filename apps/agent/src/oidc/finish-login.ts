@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { TApplicationConfig } from '@gatehouse/contract';
+import { SignInRejectedError } from '../pipeline/complete-sign-in';
 import type { Session } from '../session/session';
 import { IdpUnreachableError, type IdpClient } from './idp-client';
 import type { LoginState } from './login-state';
@@ -8,7 +9,7 @@ import { needsUserInfo, readIdentity } from './read-identity';
 import { planRefresh } from './refresh-session';
 
 /** The IdP answered, but not with a sign-in we can accept (bad code, wrong issuer or nonce, …). */
-export class LoginRejectedError extends Error {
+export class LoginRejectedError extends SignInRejectedError {
   override name = 'LoginRejectedError';
 }
 

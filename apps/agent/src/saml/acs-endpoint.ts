@@ -1,8 +1,8 @@
+import { completeSignIn } from '../pipeline/complete-sign-in';
 import type { RequestContext } from '../pipeline/context';
-import { redirect, sendPage } from '../pipeline/respond';
+import { sendPage } from '../pipeline/respond';
 import { buildLoginPath, nowSeconds } from '../pipeline/sign-in';
 import { listSamlIdps, samlRequestCookies } from './app-saml';
-import { SamlLoginRejectedError } from './saml-login-rejected-error';
 import { BodyTooLargeError, readFormBody } from './read-form-body';
 import {
   clearSamlRequestState,
@@ -80,35 +80,23 @@ export async function handleSamlAcs(ctx: RequestContext): Promise<void> {
     });
     return;
   }
-  try {
-    // node-saml and the XML parser load with the first SAML answer, not with every agent.
-    const { finishSamlLogin } = await import('./finish-saml-login');
-    const session = await finishSamlLogin({
-      saml,
-      requestState,
-      samlResponse,
-      app: app.config,
-      deploymentId: app.deploymentId,
-      replayCache: app.samlReplayCache,
-      nowMs: Date.now(),
-    });
-    ctx.responseCookies.push(...(await app.sessions.save(session, ctx.agentCookies, now)));
-    app.logger.info(
-      { requestId: ctx.requestId, sub: session.identity.sub, idp: saml.idp.name },
-      'signed in',
-    );
-    redirect(ctx, requestState.returnTo);
-  } catch (failure) {
-    if (!(failure instanceof SamlLoginRejectedError)) throw failure;
-    app.logger.warn(
-      { err: failure, requestId: ctx.requestId, idp: saml.idp.name },
-      'SAML sign-in rejected',
-    );
-    sendPage(ctx, 403, {
-      title: 'Sign-in failed',
-      message: `The answer from ${saml.idp.name} could not be accepted: ${failure.message}.`,
-      hint: 'Try again. If it keeps failing, tell your administrator and mention the request id below.',
-      links: [retry],
-    });
-  }
+  await completeSignIn(ctx, {
+    idpName: saml.idp.name,
+    returnTo: requestState.returnTo,
+    nowSeconds: now,
+    rejectedLog: 'SAML sign-in rejected',
+    finish: async () => {
+      // node-saml and the XML parser load with the first SAML answer, not with every agent.
+      const { finishSamlLogin } = await import('./finish-saml-login');
+      return finishSamlLogin({
+        saml,
+        requestState,
+        samlResponse,
+        app: app.config,
+        deploymentId: app.deploymentId,
+        replayCache: app.samlReplayCache,
+        nowMs: Date.now(),
+      });
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { SamlStatusError, type Profile } from '@node-saml/node-saml';
 import type { TApplicationConfig } from '@gatehouse/contract';
+import { SignInRejectedError } from '../pipeline/complete-sign-in';
 import type { Session } from '../session/session';
 import { checkResponse } from './check-response';
 import { createSamlClient } from './create-saml-client';
@@ -9,7 +10,11 @@ import type { SamlReplayCache } from './replay-cache';
 import { SAML_REQUEST_SECONDS, type SamlRequestState } from './request-state';
 import type { SamlIdp } from './saml-idp';
 import { readVerifiedAssertion } from './verified-assertion';
-import { SamlLoginRejectedError } from './saml-login-rejected-error';
+
+/** The IdP answered, but not with a sign-in we can accept; the message says why. */
+export class SamlLoginRejectedError extends SignInRejectedError {
+  override name = 'SamlLoginRejectedError';
+}
 
 export interface FinishSamlLoginInput {
   saml: SamlIdp;

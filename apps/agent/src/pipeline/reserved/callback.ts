@@ -1,8 +1,9 @@
-import { LoginRejectedError, finishLogin } from '../../oidc/finish-login';
+import { finishLogin } from '../../oidc/finish-login';
 import { clearLoginState, nameLoginStateCookie, openLoginState } from '../../oidc/login-state';
 import { isOidcIdp } from '../../saml/saml-idp';
+import { completeSignIn } from '../complete-sign-in';
 import type { RequestContext } from '../context';
-import { redirect, sendPage } from '../respond';
+import { sendPage } from '../respond';
 import { buildLoginPath, nowSeconds } from '../sign-in';
 
 /**
@@ -55,32 +56,19 @@ export async function handleCallback(ctx: RequestContext): Promise<void> {
     });
     return;
   }
-  try {
-    const session = await finishLogin({
-      idp,
-      loginState,
-      callbackUrl: new URL(`${app.redirectUri}${ctx.search}`),
-      app: app.config,
-      deploymentId: app.deploymentId,
-      nowSeconds: now,
-    });
-    ctx.responseCookies.push(...(await app.sessions.save(session, ctx.agentCookies, now)));
-    app.logger.info(
-      { requestId: ctx.requestId, sub: session.identity.sub, idp: idp.idp.name },
-      'signed in',
-    );
-    redirect(ctx, loginState.returnTo);
-  } catch (failure) {
-    if (!(failure instanceof LoginRejectedError)) throw failure;
-    app.logger.warn(
-      { err: failure, requestId: ctx.requestId, idp: idp.idp.name },
-      'sign-in rejected',
-    );
-    sendPage(ctx, 403, {
-      title: 'Sign-in failed',
-      message: `The answer from ${idp.idp.name} could not be accepted: ${failure.message}.`,
-      hint: 'Try again. If it keeps failing, tell your administrator and mention the request id below.',
-      links: [retry],
-    });
-  }
+  await completeSignIn(ctx, {
+    idpName: idp.idp.name,
+    returnTo: loginState.returnTo,
+    nowSeconds: now,
+    rejectedLog: 'sign-in rejected',
+    finish: () =>
+      finishLogin({
+        idp,
+        loginState,
+        callbackUrl: new URL(`${app.redirectUri}${ctx.search}`),
+        app: app.config,
+        deploymentId: app.deploymentId,
+        nowSeconds: now,
+      }),
+  });
 }
