@@ -99,5 +99,8 @@ export function classifyArea(functionName: string, url: string): string {
   if (inPackage) return `npm:${inPackage[1]}`;
   const inRepo = /\/(apps\/[^/]+|packages\/[^/]+)\/src\/(.*)$/.exec(url);
   if (inRepo) return `${inRepo[1]}/${inRepo[2]}`;
+  // The agent's bundle: its chunks are not its source files.
+  const inBundle = /\/(apps\/[^/]+)\/dist\//.exec(url);
+  if (inBundle) return `${inBundle[1]} (bundle)`;
   return url;
 }

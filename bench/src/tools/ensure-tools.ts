@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 /** Debian packages providing the programs the benchmark drives. */
-const PACKAGES: Readonly<Record<string, string>> = {
+const PACKAGES = {
   wrk: 'wrk',
   nginx: 'nginx',
   'redis-server': 'redis-server',
-};
+  perf: 'linux-perf',
+} as const;
 
 const APT = {
   stdio: 'inherit',
@@ -20,13 +21,17 @@ function isInstalled(program: string): boolean {
 }
 
 /**
- * wrk, nginx and redis-server from Debian, installed with apt-get when missing (as root, which CI
- * and the dev container are); otherwise a message saying what to install.
+ * Programs from Debian (by default what `pnpm bench` drives: wrk, nginx and redis-server),
+ * installed with apt-get when missing (as root, which CI and the dev container are); otherwise a
+ * message saying what to install.
  */
-export function ensureTools(log: (line: string) => void): void {
-  const missing = Object.keys(PACKAGES).filter((program) => !isInstalled(program));
+export function ensureTools(
+  log: (line: string) => void,
+  programs: readonly (keyof typeof PACKAGES)[] = ['wrk', 'nginx', 'redis-server'],
+): void {
+  const missing = programs.filter((program) => !isInstalled(program));
   if (missing.length === 0) return;
-  const packages = missing.map((program) => PACKAGES[program] as string);
+  const packages = missing.map((program) => PACKAGES[program]);
   if (process.getuid?.() !== 0 || !isInstalled('apt-get')) {
     throw new Error(
       `The benchmark needs ${missing.join(', ')}. Install ${packages.length === 1 ? 'it' : 'them'} ` +
