@@ -19,11 +19,13 @@ export interface BenchOptions {
   agentDir: string | undefined;
   /** Run the agent's TypeScript through tsx (as tests do) rather than its built bundle. */
   tsx: boolean;
+  /** Flags for the agent's node (its workers inherit them), e.g. `--max-semi-space-size=4`. */
+  nodeOptions: string[];
   /** The whole run is abandoned after this long. */
   deadlineMinutes: number;
 }
 
-type Defaults = Omit<BenchOptions, 'workers' | 'label' | 'agentDir' | 'tsx'>;
+type Defaults = Omit<BenchOptions, 'workers' | 'label' | 'agentDir' | 'tsx' | 'nodeOptions'>;
 
 const FULL: Defaults = {
   mode: 'full',
@@ -53,7 +55,7 @@ const QUICK: Defaults = {
   deadlineMinutes: 6,
 };
 
-export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--duration SECONDS] [--workers N] [--label TEXT] [--agent-dir DIR] [--tsx]
+export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--duration SECONDS] [--workers N] [--label TEXT] [--agent-dir DIR] [--tsx] [--node-options FLAGS]
 
   --quick, --smoke   every measurement once and briefly (about a minute)
   --rounds N         interleaved rounds of every case (default 3; medians are reported)
@@ -64,7 +66,9 @@ export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--dura
                      node_modules) instead of this one, to compare two versions; it runs
                      through tsx, as checkouts from before the agent's bundle must
   --tsx              run the agent's src/main.ts through tsx instead of the bundle that
-                     pnpm --filter @gatehouse/agent build writes (the benchmark builds it)`;
+                     pnpm --filter @gatehouse/agent build writes (the benchmark builds it)
+  --node-options F   node flags for both agents, which their workers inherit, e.g.
+                     "--max-semi-space-size=4" to measure a smaller young generation`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -78,6 +82,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       label: { type: 'string', default: '' },
       'agent-dir': { type: 'string' },
       tsx: { type: 'boolean', default: false },
+      'node-options': { type: 'string', default: '' },
     },
     strict: true,
     allowPositionals: false,
@@ -92,7 +97,19 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     label: values.label,
     agentDir: values['agent-dir'],
     tsx: values.tsx || values['agent-dir'] !== undefined,
+    nodeOptions: readNodeOptions(values['node-options']),
   };
+}
+
+function readNodeOptions(raw: string): string[] {
+  const flags = raw.split(/\s+/).filter((flag) => flag !== '');
+  const notFlag = flags.find((flag) => !flag.startsWith('--'));
+  if (notFlag !== undefined) {
+    throw new Error(
+      `--node-options takes node flags such as --max-semi-space-size=4, not "${notFlag}"`,
+    );
+  }
+  return flags;
 }
 
 function readCount(

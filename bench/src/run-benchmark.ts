@@ -69,6 +69,7 @@ export async function runBenchmark(
     workers: options.workers,
     agentDir: options.agentDir,
     tsx: options.tsx,
+    nodeOptions: options.nodeOptions,
     log,
   });
   try {

@@ -65,7 +65,7 @@ export function formatReport(report: BenchReport): string {
   const lines = [
     `Gatehouse benchmark, ${report.startedAt} (${options.mode}${report.label ? `: ${report.label}` : ''})`,
     `${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, Linux ${machine.kernel}, Node ${machine.node}, ${machine.nginx}`,
-    `agent: ${options.agentDir ?? 'this workspace'} (${options.tsx ? 'src/main.ts through tsx' : 'dist/main.mjs'}), AGENT_WORKERS=${options.workers ?? 'default (one per core)'}`,
+    `agent: ${options.agentDir ?? 'this workspace'} (${options.tsx ? 'src/main.ts through tsx' : 'dist/main.mjs'}), AGENT_WORKERS=${options.workers ?? 'default (one per core)'}${options.nodeOptions.length > 0 ? `, node ${options.nodeOptions.join(' ')}` : ''}`,
     '',
     `1 KB responses (${load})`,
     formatThroughput(report.throughput['1k']),

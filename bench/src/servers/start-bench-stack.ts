@@ -70,6 +70,7 @@ export async function startBenchStack(options: {
   workers: number | undefined;
   agentDir: string | undefined;
   tsx: boolean;
+  nodeOptions: readonly string[];
   log: (line: string) => void;
 }): Promise<BenchStack> {
   const closers: Array<() => Promise<void>> = [];
@@ -111,6 +112,7 @@ export async function startBenchStack(options: {
       workers: options.workers,
       agentDir: options.agentDir,
       tsx: options.tsx,
+      nodeArgs: options.nodeOptions,
     });
     closers.push(() => agent.close());
     const redisAgent = await startAgentProcess({
@@ -121,6 +123,7 @@ export async function startBenchStack(options: {
       workers: options.workers,
       agentDir: options.agentDir,
       tsx: options.tsx,
+      nodeArgs: options.nodeOptions,
     });
     closers.push(() => redisAgent.close());
 
