@@ -2,16 +2,17 @@
 // state, sync, listeners, admin server, heartbeat) → signals. With several workers this is the
 // primary: it syncs and heartbeats once for all of them and serves the admin port, and the
 // workers (src/cluster/run-worker.ts) serve the applications.
-import { AggregatorRegistry } from 'prom-client';
 import type { MetricsSource } from './admin/admin-server';
 import { compileInWorkers, startWorkerFleet, type WorkerFleet } from './cluster/worker-fleet';
 import { startAgent, type RunningAgent } from './control/start-agent';
 import type { AgentEnv } from './env';
 import { EXIT_STARTUP_FAILED } from './exit-codes';
 import { createLogger } from './observability/logger';
-import { createAgentMetrics, TRAFFIC_METRIC_NAMES } from './observability/metrics';
+import { createAgentMetrics } from './observability/metrics';
 import type { CompileConfig } from './runtime/compiled-config';
 
+// How long a scrape of /metrics waits for the workers' counts; a late answer counts next time.
+const WORKER_METRICS_TIMEOUT_MS = 2_000;
 // Orchestrators kill a container some time after SIGTERM (Kubernetes: 30 s by default); leave
 // before that so the exit is ours and logged, even if an upload or a WebSocket is still open.
 const SHUTDOWN_DEADLINE_MS = 25_000;
@@ -45,14 +46,19 @@ export async function runAgent(env: AgentEnv, workers: number): Promise<void> {
     let compile: CompileConfig;
     let metricsSource: MetricsSource = metrics.registry;
     if (workers > 1) {
-      for (const name of TRAFFIC_METRIC_NAMES) metrics.registry.removeSingleMetric(name);
-      const aggregator = new AggregatorRegistry();
+      const workerFleet = startWorkerFleet({
+        count: workers,
+        log,
+        absorbTraffic: metrics.absorb,
+      });
+      fleet = workerFleet;
       metricsSource = {
         contentType: metrics.registry.contentType,
-        metrics: async () =>
-          (await metrics.registry.metrics()) + (await aggregator.clusterMetrics()),
+        metrics: async () => {
+          await workerFleet.collectTraffic(WORKER_METRICS_TIMEOUT_MS);
+          return metrics.registry.metrics();
+        },
       };
-      fleet = startWorkerFleet({ count: workers, log });
       compile = compileInWorkers;
       await fleet.ready;
     } else {

@@ -1,8 +1,9 @@
 // The agent as images and the benchmark run it: ES modules (main.mjs and the chunks it imports
 // lazily) with the workspace's TypeScript (the agent and @gatehouse/contract) compiled in and npm
-// dependencies left as imports, resolved from the node_modules above the output directory. Running src/main.ts through tsx instead compiles every module
-// at start-up in every process and keeps an esbuild service process beside each: measured, a
-// primary and two workers take about 90 MB more (PSS) that way (docs/performance.md).
+// dependencies left as imports, resolved from the node_modules above the output directory.
+// Running src/main.ts through tsx instead compiles every module at start-up in every process and
+// keeps an esbuild service process beside each: measured, a primary and two workers take about
+// 90 MB more (PSS) that way (docs/performance.md).
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

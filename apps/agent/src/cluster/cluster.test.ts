@@ -122,7 +122,15 @@ describe('the agent with two workers', () => {
     expect(metrics.body).toMatch(
       /gatehouse_agent_requests_total\{application="app_cvat",status="200"\} 6\n/,
     );
+    expect(metrics.body).toMatch(
+      /gatehouse_agent_upstream_latency_seconds_count\{application="app_cvat"\} 6\n/,
+    );
     expect(metrics.body).toMatch(/gatehouse_agent_config_version 1\n/);
+    // The workers hand over what they counted once: a second scrape adds nothing.
+    const again = await probe(`http://127.0.0.1:${adminPort}/metrics`);
+    expect(again.body).toMatch(
+      /gatehouse_agent_requests_total\{application="app_cvat",status="200"\} 6\n/,
+    );
   });
 
   it('hands a new configuration to every worker', async () => {

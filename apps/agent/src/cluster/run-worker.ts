@@ -1,27 +1,23 @@
 import cluster from 'node:cluster';
 import { validateAgentConfig } from '@gatehouse/contract';
-import { AggregatorRegistry } from 'prom-client';
 import { describeError } from '../control/console-errors';
 import { ConfigSwitchError, createConfigSwitch } from '../control/switch-config';
 import type { AgentEnv } from '../env';
 import { createListenerSet } from '../listeners/listener-set';
 import { createLogger } from '../observability/logger';
-import { createAgentMetrics, CONTROL_METRIC_NAMES } from '../observability/metrics';
+import { createTrafficMetrics } from '../observability/traffic-metrics';
 import { createCompileConfig } from '../runtime/compile-config';
 import { isPrimaryMessage, type PrimaryMessage, type WorkerMessage } from './messages';
 
 /**
  * A worker process: application listeners and the request pipeline, nothing else. It applies the
  * configurations the primary sends, in order, and answers each; the primary decides when it
- * stops. Its request metrics reach the admin port through prom-client's cluster aggregation.
+ * stops. It counts its requests in plain numbers and hands them over when the primary asks (the
+ * primary serves /metrics), so it never loads prom-client.
  */
 export async function runWorker(env: AgentEnv): Promise<void> {
   const log = createLogger(env.logLevel, { worker: cluster.worker?.id });
-  const metrics = createAgentMetrics();
-  for (const name of CONTROL_METRIC_NAMES) metrics.registry.removeSingleMetric(name);
-  AggregatorRegistry.setRegistries([metrics.registry]);
-  // Constructing one is what makes prom-client answer the primary's metric requests here.
-  new AggregatorRegistry();
+  const metrics = createTrafficMetrics();
   // ioredis (about 10 MB per process) only where sessions live in Redis.
   const redis =
     env.redisUrl === undefined
@@ -35,7 +31,9 @@ export async function runWorker(env: AgentEnv): Promise<void> {
   });
   const tell = (message: WorkerMessage) => process.send?.(message);
 
-  async function handle(message: PrimaryMessage): Promise<void> {
+  async function handle(
+    message: Exclude<PrimaryMessage, { type: 'gatehouse:drain-metrics' }>,
+  ): Promise<void> {
     if (message.type === 'gatehouse:revoke') return listeners.revoke();
     if (message.type === 'gatehouse:close') {
       await listeners.close();
@@ -67,6 +65,11 @@ export async function runWorker(env: AgentEnv): Promise<void> {
   let queue = Promise.resolve();
   process.on('message', (message: unknown) => {
     if (!isPrimaryMessage(message)) return;
+    // Answered at once, not behind a configuration still being applied.
+    if (message.type === 'gatehouse:drain-metrics') {
+      tell({ type: 'gatehouse:metrics', id: message.id, counts: metrics.drain() });
+      return;
+    }
     queue = queue
       .then(() => handle(message))
       .catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { ConfigSwitchError, type SwitchFailure } from '../control/switch-config'
 import type { Generation } from '../listeners/generation';
 import type { ListenerSet } from '../listeners/listener-set';
 import type { Logger } from '../observability/logger';
+import type { TrafficCounts } from '../observability/traffic-metrics';
 import type { CompileConfig, CompiledConfig } from '../runtime/compiled-config';
 import { isWorkerMessage, type PrimaryMessage, type WorkerMessage } from './messages';
 
@@ -11,6 +12,11 @@ import { isWorkerMessage, type PrimaryMessage, type WorkerMessage } from './mess
 export interface WorkerFleet extends ListenerSet {
   /** Resolves once the first workers are ready; rejects if one of them exits before. */
   readonly ready: Promise<void>;
+  /**
+   * Asks every worker for what it counted and resolves once all answered, or after
+   * `timeoutMs`; answers go to `absorbTraffic`, also those that arrive late.
+   */
+  collectTraffic(timeoutMs: number): Promise<void>;
 }
 
 interface Member {
@@ -38,8 +44,20 @@ const STABLE_AFTER_MS = 60_000;
  * refused when one refused it. A worker that dies is replaced and given the current
  * configuration, after a delay that grows while workers keep dying.
  */
-export function startWorkerFleet(options: { count: number; log: Logger }): WorkerFleet {
+export function startWorkerFleet(options: {
+  count: number;
+  log: Logger;
+  /** What a worker counted (requests, upstream latency) since it last said. */
+  absorbTraffic(counts: TrafficCounts): void;
+}): WorkerFleet {
   const { log } = options;
+  /** Metrics requests by id: the workers yet to answer, and what to call once none is left. */
+  const collecting = new Map<number, { waiting: Set<number>; done(): void }>();
+  let collectId = 0;
+  const answered = (id: number, workerId: number) => {
+    const request = collecting.get(id);
+    if (request?.waiting.delete(workerId) && request.waiting.size === 0) request.done();
+  };
   const members = new Map<number, Member>();
   const pending = new Set<PendingApply>();
   let current: { seq: number; document: TAgentConfig; compiled: CompiledConfig } | null = null;
@@ -79,6 +97,7 @@ export function startWorkerFleet(options: { count: number; log: Logger }): Worke
       for (const apply of pending) {
         if (apply.waitingFor.delete(worker.id)) apply.settle();
       }
+      for (const id of collecting.keys()) answered(id, worker.id);
       if (closed) return;
       if (!member.ready && startingUp > 0) {
         rejectReady(
@@ -98,6 +117,11 @@ export function startWorkerFleet(options: { count: number; log: Logger }): Worke
 
   function handleMessage(member: Member, message: WorkerMessage): void {
     const id = member.worker.id;
+    if (message.type === 'gatehouse:metrics') {
+      options.absorbTraffic(message.counts);
+      answered(message.id, id);
+      return;
+    }
     if (message.type === 'gatehouse:ready') {
       member.ready = true;
       if (revoked) send(member, { type: 'gatehouse:revoke' });
@@ -127,6 +151,19 @@ export function startWorkerFleet(options: { count: number; log: Logger }): Worke
 
   return {
     ready,
+    async collectTraffic(timeoutMs) {
+      const id = (collectId += 1);
+      const waiting = new Set(readyMembers().map((member) => member.worker.id));
+      if (waiting.size === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        collecting.set(id, { waiting, done: resolve });
+        timer = setTimeout(resolve, timeoutMs);
+        broadcast({ type: 'gatehouse:drain-metrics', id });
+      });
+      clearTimeout(timer);
+      collecting.delete(id);
+    },
     async apply(compiled) {
       if (closed) throw new Error('the listeners are closed');
       seq += 1;

@@ -1,8 +1,8 @@
-import { AggregatorRegistry, Histogram, Registry } from 'prom-client';
+import { Histogram, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { createLatencyHistogram } from './latency-histogram';
+import { registerLatencyHistogram } from './latency-histogram';
+import { createTrafficMetrics, UPSTREAM_LATENCY_BUCKETS } from './traffic-metrics';
 
-const BUCKETS = [0.001, 0.005, 0.01, 0.1, 1];
 const NAME = 'test_latency_seconds';
 const HELP = 'Latency';
 // Below the first bound, on a bound, between bounds, above the last one.
@@ -11,59 +11,57 @@ const OBSERVATIONS: Array<[string, number]> = [
   ['app_a', 0.001],
   ['app_a', 0.003],
   ['app_a', 0.1],
-  ['app_a', 7],
+  ['app_a', 70],
   ['app_b', 0.02],
 ];
 
-describe('createLatencyHistogram', () => {
+describe('registerLatencyHistogram', () => {
   it("renders exactly what prom-client's Histogram renders for the same observations", async () => {
+    const traffic = createTrafficMetrics();
     const ours = new Registry();
-    const histogram = createLatencyHistogram({
+    const histogram = registerLatencyHistogram({
       name: NAME,
       help: HELP,
-      buckets: BUCKETS,
+      buckets: UPSTREAM_LATENCY_BUCKETS,
       registry: ours,
+      collect: () => {
+        for (const series of traffic.drain().upstreamLatency) {
+          histogram.add(series.application, series.counts, series.sum);
+        }
+      },
     });
     const reference = new Registry();
     const theirs = new Histogram({
       name: NAME,
       help: HELP,
       labelNames: ['application'],
-      buckets: BUCKETS,
+      buckets: [...UPSTREAM_LATENCY_BUCKETS],
       registers: [reference],
     });
     for (const [application, seconds] of OBSERVATIONS) {
-      histogram.forApplication(application).observe(seconds);
+      traffic.upstreamLatency.forApplication(application).observe(seconds);
       theirs.observe({ application }, seconds);
     }
     expect(await ours.metrics()).toBe(await reference.metrics());
-    // What the cluster aggregation reads; prom-client adds empty exemplars we do not keep.
-    const withoutExemplars = (await reference.getMetricsAsJSON()).map((metric) => ({
-      ...metric,
-      values: (metric.values as Array<Record<string, unknown>>).map(
-        ({ exemplar: _exemplar, ...value }) => value,
-      ),
-    }));
-    expect(await ours.getMetricsAsJSON()).toEqual(withoutExemplars);
+    // Rendering again adds nothing: what was drained stays counted, once.
+    expect(await ours.metrics()).toBe(await reference.metrics());
   });
 
-  it('sums the series of several workers like any prom-client histogram', async () => {
-    const workers = [new Registry(), new Registry()];
-    workers.forEach((registry, index) => {
-      const histogram = createLatencyHistogram({
-        name: NAME,
-        help: HELP,
-        buckets: BUCKETS,
-        registry,
-      });
-      histogram.forApplication('app_a').observe(index === 0 ? 0.002 : 0.5);
+  it('adds what several processes counted, as one series per application', async () => {
+    const registry = new Registry();
+    const histogram = registerLatencyHistogram({
+      name: NAME,
+      help: HELP,
+      buckets: [0.005, 1],
+      registry,
+      collect: () => undefined,
     });
-    const merged = AggregatorRegistry.aggregate(
-      await Promise.all(workers.map((registry) => registry.getMetricsAsJSON())),
-    );
-    const text = await merged.metrics();
+    histogram.add('app_a', [1, 0, 0], 0.002);
+    histogram.add('app_a', [0, 1, 0], 0.5);
+    const text = await registry.metrics();
     expect(text).toContain(`${NAME}_count{application="app_a"} 2`);
     expect(text).toContain(`${NAME}_bucket{le="0.005",application="app_a"} 1`);
     expect(text).toContain(`${NAME}_bucket{le="1",application="app_a"} 2`);
+    expect(text).toContain(`${NAME}_sum{application="app_a"} 0.502`);
   });
 });

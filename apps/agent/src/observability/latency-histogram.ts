@@ -1,8 +1,9 @@
 import type { Metric, Registry } from 'prom-client';
 
-export interface LatencyHistogram {
-  /** The series of one application; observing is a few array writes. */
-  forApplication(application: string): { observe(seconds: number): void };
+/** The /metrics side of the histogram that serving processes count (see traffic-metrics.ts). */
+export interface LatencyHistogramMetric {
+  /** Adds observations per bucket (not cumulative; the last one is +Inf) and their sum. */
+  add(application: string, counts: readonly number[], sum: number): void;
 }
 
 interface Sample {
@@ -18,18 +19,19 @@ interface Series {
 }
 
 /**
- * A Prometheus histogram labelled by application, for a value observed on every request.
- * prom-client's Histogram validates and hashes the labels on each observe (~1 µs); this one
- * files an observation in a series looked up once per application and configuration, and
- * renders exactly what prom-client's Histogram renders (same names, `le` labels, order), so
- * scrapes and the cluster aggregation (which sums series by name and labels) see no difference.
+ * A Prometheus histogram labelled by application, registered in prom-client, which renders
+ * exactly what prom-client's own Histogram renders (same names, `le` labels, order). Its
+ * observations arrive already counted per bucket (the serving processes count them in plain
+ * numbers, since prom-client's Histogram validates and hashes the labels on each observe, and
+ * workers do not load prom-client at all); `collect` runs before each render to bring them in.
  */
-export function createLatencyHistogram(options: {
+export function registerLatencyHistogram(options: {
   name: string;
   help: string;
   buckets: readonly number[];
   registry: Registry;
-}): LatencyHistogram {
+  collect(): void;
+}): LatencyHistogramMetric {
   const { name, help, buckets } = options;
   const series = new Map<string, Series>();
 
@@ -40,6 +42,7 @@ export function createLatencyHistogram(options: {
     aggregator: 'sum',
     // The shape prom-client's own metrics return (its typings say otherwise: `type` is a string).
     get() {
+      options.collect();
       const values: Sample[] = [];
       for (const [application, { counts, sum }] of series) {
         let cumulative = 0;
@@ -70,22 +73,16 @@ export function createLatencyHistogram(options: {
   options.registry.registerMetric(metric as unknown as Metric);
 
   return {
-    forApplication(application) {
+    add(application, counts, sum) {
       let found = series.get(application);
       if (found === undefined) {
         found = { counts: new Array<number>(buckets.length + 1).fill(0), sum: 0 };
         series.set(application, found);
       }
-      const { counts } = found;
-      const target = found;
-      return {
-        observe(seconds) {
-          let index = 0;
-          while (index < buckets.length && seconds > (buckets[index] as number)) index += 1;
-          counts[index] = (counts[index] ?? 0) + 1;
-          target.sum += seconds;
-        },
-      };
+      for (let index = 0; index <= buckets.length; index += 1) {
+        found.counts[index] = (found.counts[index] ?? 0) + (counts[index] ?? 0);
+      }
+      found.sum += sum;
     },
   };
 }

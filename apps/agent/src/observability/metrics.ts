@@ -1,12 +1,45 @@
 import { Counter, Gauge, Registry } from 'prom-client';
-import { createLatencyHistogram } from './latency-histogram';
+import { registerLatencyHistogram } from './latency-histogram';
+import {
+  createTrafficMetrics,
+  UPSTREAM_LATENCY_BUCKETS,
+  type TrafficCounts,
+} from './traffic-metrics';
 
 /**
- * Every metric the agent exports, in one registry served on the admin port. One instance per
- * agent process; tests create their own with `createAgentMetrics()`.
+ * Every metric the agent exports, in one registry served on the admin port, by the process that
+ * serves it (the primary when there are workers). Requests served here are counted by its own
+ * traffic metrics; a primary adds what each worker counted with `absorb` (see run-agent.ts).
+ * Tests create their own with `createAgentMetrics()`.
  */
 export function createAgentMetrics() {
   const registry = new Registry();
+  const traffic = createTrafficMetrics();
+  const collectOwn = () => absorb(traffic.drain());
+  const requestsTotal = new Counter({
+    name: 'gatehouse_agent_requests_total',
+    help: 'Requests answered, by application and HTTP status',
+    labelNames: ['application', 'status'] as const,
+    registers: [registry],
+    collect: collectOwn,
+  });
+  const upstreamLatency = registerLatencyHistogram({
+    name: 'gatehouse_agent_upstream_latency_seconds',
+    help: 'Time from sending a request upstream to receiving its response headers',
+    buckets: UPSTREAM_LATENCY_BUCKETS,
+    registry,
+    collect: collectOwn,
+  });
+
+  function absorb(counts: TrafficCounts): void {
+    for (const { application, status, count } of counts.requests) {
+      requestsTotal.inc({ application, status }, count);
+    }
+    for (const { application, counts: buckets, sum } of counts.upstreamLatency) {
+      upstreamLatency.add(application, buckets, sum);
+    }
+  }
+
   return {
     registry,
     configVersion: new Gauge({
@@ -25,64 +58,12 @@ export function createAgentMetrics() {
       help: 'Heartbeats the console did not acknowledge',
       registers: [registry],
     }),
-    requests: createRequestCounter(registry),
-    upstreamLatency: createLatencyHistogram({
-      name: 'gatehouse_agent_upstream_latency_seconds',
-      help: 'Time from sending a request upstream to receiving its response headers',
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registry,
-    }),
+    requests: traffic.requests,
+    upstreamLatency: traffic.upstreamLatency,
+    drain: () => traffic.drain(),
+    /** Adds what another process (a worker) counted. */
+    absorb,
   };
 }
 
 export type AgentMetrics = ReturnType<typeof createAgentMetrics>;
-
-export interface RequestCounter {
-  /** One answered request; `status` is the HTTP status, or 'aborted'. */
-  inc(application: string, status: number | 'aborted'): void;
-}
-
-/**
- * Requests by application and status. Counted in plain numbers per request and handed to
- * prom-client when scraped: its labelled inc() validates and hashes the labels on every call,
- * which the hot path can do without.
- */
-function createRequestCounter(registry: Registry): RequestCounter {
-  const counts = new Map<string, Map<number | 'aborted', number>>();
-  new Counter({
-    name: 'gatehouse_agent_requests_total',
-    help: 'Requests answered, by application and HTTP status',
-    labelNames: ['application', 'status'] as const,
-    registers: [registry],
-    collect() {
-      for (const [application, byStatus] of counts) {
-        for (const [status, count] of byStatus) {
-          this.inc({ application, status: String(status) }, count);
-        }
-      }
-      counts.clear();
-    },
-  });
-  return {
-    inc(application, status) {
-      let byStatus = counts.get(application);
-      if (byStatus === undefined) {
-        byStatus = new Map();
-        counts.set(application, byStatus);
-      }
-      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-    },
-  };
-}
-
-/** Kept by the process that syncs (the primary when there are workers). */
-export const CONTROL_METRIC_NAMES = [
-  'gatehouse_agent_config_version',
-  'gatehouse_agent_sync_errors_total',
-  'gatehouse_agent_heartbeat_failures_total',
-] as const;
-/** Counted where requests are served (each worker), summed over workers on the admin port. */
-export const TRAFFIC_METRIC_NAMES = [
-  'gatehouse_agent_requests_total',
-  'gatehouse_agent_upstream_latency_seconds',
-] as const;
