@@ -5,7 +5,7 @@ describe('bench options', () => {
   it('passes node flags to the agents, and none by default', () => {
     expect(parseOptions([]).nodeOptions).toEqual([]);
     expect(
-      parseOptions(['--node-options', ' --max-semi-space-size=4  --max-old-space-size=256 '])
+      parseOptions(['--node-options= --max-semi-space-size=4  --max-old-space-size=256 '])
         .nodeOptions,
     ).toEqual(['--max-semi-space-size=4', '--max-old-space-size=256']);
   });

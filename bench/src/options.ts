@@ -55,7 +55,7 @@ const QUICK: Defaults = {
   deadlineMinutes: 6,
 };
 
-export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--duration SECONDS] [--workers N] [--label TEXT] [--agent-dir DIR] [--tsx] [--node-options FLAGS]
+export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--duration SECONDS] [--workers N] [--label TEXT] [--agent-dir DIR] [--tsx] [--node-options=FLAGS]
 
   --quick, --smoke   every measurement once and briefly (about a minute)
   --rounds N         interleaved rounds of every case (default 3; medians are reported)
@@ -67,8 +67,9 @@ export const USAGE = `Usage: pnpm bench [--quick | --smoke] [--rounds N] [--dura
                      through tsx, as checkouts from before the agent's bundle must
   --tsx              run the agent's src/main.ts through tsx instead of the bundle that
                      pnpm --filter @gatehouse/agent build writes (the benchmark builds it)
-  --node-options F   node flags for both agents, which their workers inherit, e.g.
-                     "--max-semi-space-size=4" to measure a smaller young generation`;
+  --node-options=F   node flags for both agents, which their workers inherit, e.g.
+                     --node-options=--max-semi-space-size=4 for a smaller young generation
+                     (with "=": a value that starts with a dash is otherwise refused)`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
