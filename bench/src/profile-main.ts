@@ -1,4 +1,4 @@
-// `pnpm --filter @gatehouse/bench profile`: a CPU profile of the agent while wrk loads one path,
+// `pnpm --filter @gatehouse/bench run profile`: a CPU profile of the agent while wrk loads one path,
 // summarized by function and by area (package, Node internals, agent file, GC). V8's profiler by
 // default; `--perf` samples with Linux perf instead, which also sees the kernel and counts only
 // time on a CPU (V8's samples on a wall clock, so time spent waiting to run is charged to the
@@ -10,18 +10,18 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFreePort } from '@gatehouse/agent/testing';
 import { startDevIdp } from '@gatehouse/dev-idp';
-import { buildTargets } from './servers/bench-targets';
+import { buildChildEnvironment } from './env';
 import { listProcessTree } from './processes/proc-stats';
 import { spawnChild } from './processes/spawn-child';
 import { summarizeCpuProfiles, type CpuProfile } from './profile/summarize-cpu-profile';
 import { parsePerfScript, summarizePerfStacks } from './profile/summarize-perf-script';
-import { buildChildEnvironment } from './env';
-import { ensureTools } from './tools/ensure-tools';
 import { formatColumns, formatNumber } from './results/format-table';
+import { buildTargets } from './servers/bench-targets';
 import { BENCH_CLIENT, buildBenchDocument, signIn } from './servers/start-bench-stack';
 import { startAgentProcess } from './servers/start-agent-process';
 import { startUpstream } from './servers/start-upstream';
 import { verifyTarget } from './measure/verify-target';
+import { ensureTools } from './tools/ensure-tools';
 import { runWrk } from './wrk/run-wrk';
 
 const { values } = parseArgs({

@@ -23,7 +23,7 @@ export function createAgentMetrics() {
     registers: [registry],
     collect: collectOwn,
   });
-  const upstreamLatency = registerLatencyHistogram({
+  const latencyHistogram = registerLatencyHistogram({
     name: 'gatehouse_agent_upstream_latency_seconds',
     help: 'Time from sending a request upstream to receiving its response headers',
     buckets: UPSTREAM_LATENCY_BUCKETS,
@@ -36,7 +36,7 @@ export function createAgentMetrics() {
       requestsTotal.inc({ application, status }, count);
     }
     for (const { application, counts: buckets, sum } of counts.upstreamLatency) {
-      upstreamLatency.add(application, buckets, sum);
+      latencyHistogram.add(application, buckets, sum);
     }
   }
 
