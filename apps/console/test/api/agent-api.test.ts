@@ -7,30 +7,18 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as configRoute from '../../app/api/agent/v1/config/route';
 import * as heartbeatRoute from '../../app/api/agent/v1/heartbeat/route';
-import * as keysRoute from '../../app/api/v1/deployments/[id]/provisioning-keys/route';
 import * as keyRoute from '../../app/api/v1/provisioning-keys/[id]/route';
 import * as applicationRoute from '../../app/api/v1/applications/[id]/route';
 import * as agentsRoute from '../../app/api/v1/deployments/[id]/agents/route';
 import type { ErrorBody } from '@/server/errors/handle-api-error';
-import type { TProvisioningKeyListResponse } from '@/server/provisioning-keys/provisioning-key.types';
 import type { TAgentListResponse } from '@/server/agents/agent.types';
 import { callRoute, type CallResult } from '../helpers/call-route';
-import {
-  basicAuth,
-  createApplication,
-  createProvisioningKey,
-  createReadyApplication,
-} from '../helpers/api-fixtures';
+import { basicAuth, createDeploymentWithKey, createProvisioningKey } from '../helpers/api-fixtures';
 import { setUpOwnerSuite } from '../helpers/console-test';
 
 const suite = setUpOwnerSuite();
 
-async function deploymentWithKey() {
-  const { deployment, app } = await createReadyApplication(suite.owner.token, suite.idp.issuer);
-  const incomplete = await createApplication(suite.owner.token, deployment.id);
-  const key = await createProvisioningKey(suite.owner.token, deployment.id, { name: 'cluster-a' });
-  return { deployment, app, incomplete, key, auth: basicAuth(key) };
-}
+const deploymentWithKey = () => createDeploymentWithKey(suite.owner.token, suite.idp.issuer);
 
 function pollConfig(
   auth: string,
@@ -43,38 +31,6 @@ function pollConfig(
     signal: options.signal,
   });
 }
-
-describe('provisioning keys', () => {
-  it('show the secret once and store only its hash', async () => {
-    const { deployment, key } = await deploymentWithKey();
-    expect(key).toMatchObject({ name: 'cluster-a', status: 'ACTIVE', expiresAt: null });
-    expect(key.key).toMatch(/^ghk_[0-9a-f]{24}$/);
-    expect(key.secret).toMatch(/^ghs_[\w-]{43}$/);
-    expect(key.secret.startsWith(key.secretPrefix)).toBe(true);
-    const row = await suite.db.prisma.provisioningKey.findUniqueOrThrow({
-      where: { id: key.id },
-      omit: { secretHash: false },
-    });
-    expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(row)).not.toContain(key.secret);
-    const list = await callRoute<TProvisioningKeyListResponse>(keysRoute.GET, {
-      auth: suite.owner.token,
-      params: { id: deployment.id },
-    });
-    expect(list.body.provisioningKeys).toHaveLength(1);
-    expect(list.body.provisioningKeys[0]).not.toHaveProperty('secret');
-    expect(JSON.stringify(list.body)).not.toContain(key.secret);
-
-    const past = await callRoute<ErrorBody>(keysRoute.POST, {
-      method: 'POST',
-      auth: suite.owner.token,
-      params: { id: deployment.id },
-      body: { name: 'old', expiresAt: '2001-01-01T00:00:00Z' },
-    });
-    expect(past.status).toBe(422);
-    expect(past.body.error.issues?.[0]?.path).toBe('expiresAt');
-  });
-});
 
 describe('GET /api/agent/v1/config', () => {
   it('answers the deployment’s whole, valid document with an ETag, then 304 for that ETag', async () => {

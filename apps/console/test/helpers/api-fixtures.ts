@@ -102,6 +102,17 @@ export async function createReadyApplication(token: string, issuer: string) {
   return { deployment, provider, app };
 }
 
+/**
+ * A ready application and an incomplete one in a new deployment, with a provisioning key named
+ * cluster-a and its Basic credentials: what an agent of that deployment would hold.
+ */
+export async function createDeploymentWithKey(token: string, issuer: string) {
+  const { deployment, app } = await createReadyApplication(token, issuer);
+  const incomplete = await createApplication(token, deployment.id);
+  const key = await createProvisioningKey(token, deployment.id, { name: 'cluster-a' });
+  return { deployment, app, incomplete, key, auth: basicAuth(key) };
+}
+
 export function basicAuth(key: { key: string; secret: string }): string {
   return `Basic ${Buffer.from(`${key.key}:${key.secret}`).toString('base64')}`;
 }

@@ -24,17 +24,37 @@ export interface FieldAria {
  * described by the hint and the error, and marked invalid while the error shows.
  */
 export function Field({ label, hint, error, optional, className, children }: FieldShellProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const { aria, messages } = useFieldMessages(hint, error);
   return (
     <div className={cn('space-y-1.5', className)}>
-      <label htmlFor={id} className="flex items-baseline gap-2 text-sm font-medium text-slate-800">
+      <label
+        htmlFor={aria.id}
+        className="flex items-baseline gap-2 text-sm font-medium text-slate-800"
+      >
         {label}
         {optional && <span className="text-xs font-normal text-slate-400">optional</span>}
       </label>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {children(aria)}
+      {messages}
+    </div>
+  );
+}
+
+/**
+ * A field's ids and aria attributes, and its error and hint as the paragraphs those attributes
+ * point at: what every field (an input, a group of radios) shows the same way.
+ */
+function useFieldMessages(hint: ReactNode, error: string | undefined) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const aria: FieldAria = {
+    id,
+    'aria-describedby': [errorId, hintId].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': error ? true : undefined,
+  };
+  const messages = (
+    <>
       {error && (
         <p id={errorId} className="text-xs font-medium text-red-600">
           {error}
@@ -45,8 +65,9 @@ export function Field({ label, hint, error, optional, className, children }: Fie
           {hint}
         </p>
       )}
-    </div>
+    </>
   );
+  return { aria, messages };
 }
 
 interface TextFieldProps {
@@ -210,14 +231,12 @@ export function RadioGroupField({
   disabled,
   className,
 }: ChoiceFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const { aria, messages } = useFieldMessages(hint, error);
   return (
     <fieldset
       className={cn('space-y-1.5', className)}
-      aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-      aria-invalid={error ? true : undefined}
+      aria-describedby={aria['aria-describedby']}
+      aria-invalid={aria['aria-invalid']}
     >
       <legend className="mb-1.5 text-sm font-medium text-slate-800">{label}</legend>
       <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -225,7 +244,7 @@ export function RadioGroupField({
           <label key={option.value} className="flex items-center gap-2 text-sm text-slate-800">
             <input
               type="radio"
-              name={id}
+              name={aria.id}
               value={option.value}
               checked={value === option.value}
               disabled={disabled}
@@ -236,16 +255,7 @@ export function RadioGroupField({
           </label>
         ))}
       </div>
-      {error && (
-        <p id={errorId} className="text-xs font-medium text-red-600">
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
+      {messages}
     </fieldset>
   );
 }
