@@ -15,10 +15,20 @@ export interface Child {
 const MAX_OUTPUT = 64 * 1024;
 const running = new Set<ChildProcess>();
 
-// Whatever happens to the benchmark (an error, Ctrl-C), the servers it started go with it.
+// Each child leads a process group of its own, so that what it starts (nginx's workers, the
+// agents' cluster workers) goes with it: killing only the leader would orphan them, still
+// holding their ports. Whatever happens to the benchmark (an error, Ctrl-C), they all go.
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) killGroup(child);
 });
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-(child.pid as number), 'SIGKILL');
+  } catch {
+    // ESRCH: nobody is left in the group.
+  }
+}
 
 export function spawnChild(
   name: string,
@@ -30,6 +40,7 @@ export function spawnChild(
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`);
   running.add(child);
@@ -46,6 +57,7 @@ export function spawnChild(
     child.once('exit', (code, signal) => {
       gone = true;
       running.delete(child);
+      killGroup(child); // anything the child left behind
       for (const listener of listeners) listener();
       resolve({ code, signal });
     });
