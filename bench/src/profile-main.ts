@@ -72,12 +72,16 @@ const agentPids = listProcessTree(agent.process.pid);
 try {
   const sessionCookie = await signIn(agent.url);
   const address = { url: agent.url, pid: agent.process.pid, sessionCookie };
+  // Only the agent's cases are profiled; the other proxies are not started.
+  const notStarted = { url: upstream.url, pid: upstream.process.pid };
   const target = buildTargets(
     {
-      upstream: { url: upstream.url, pid: upstream.process.pid },
-      nginx: { url: upstream.url, pid: upstream.process.pid },
+      upstream: notStarted,
+      nginx: notStarted,
       agent: address,
       redisAgent: address,
+      bareUndici: notStarted,
+      bareNet: notStarted,
     },
     '1k',
   ).find((candidate) => candidate.caseId === caseId);

@@ -1,5 +1,5 @@
 import type { BenchReport } from '../run-benchmark';
-import { CASE_LABELS } from './cases';
+import { AGENT_CASES, CASE_LABELS } from './cases';
 import type { CaseSummary } from './summarize';
 
 export function formatNumber(value: number | null, digits = 0): string {
@@ -58,6 +58,17 @@ function formatOneConnection(summaries: readonly CaseSummary[]): string {
   ]);
 }
 
+/** What the agent's cases cost over the same stack without the agent (case 6). */
+function formatAgainstBareStack(report: BenchReport): string {
+  const parts = (['1k', '100k'] as const).map((body) => {
+    const ratios = report.throughput[body]
+      .filter((summary) => AGENT_CASES.includes(summary.caseId))
+      .map((summary) => `${formatNumber(summary.rpsVsBareUndici, 2)} ×`);
+    return `${body === '1k' ? '1 KB' : '100 KB'} ${ratios.join(', ')}`;
+  });
+  return `Agent cases 3, 4, 5 against ${CASE_LABELS.bareUndici} (its stack without the agent), req/s: ${parts.join('; ')}`;
+}
+
 /** The whole report as the table printed on stdout (and pasted into docs/performance.md). */
 export function formatReport(report: BenchReport): string {
   const { options, machine, memory, upload, logins } = report;
@@ -72,6 +83,7 @@ export function formatReport(report: BenchReport): string {
     '',
     `100 KB responses (${load})`,
     formatThroughput(report.throughput['100k']),
+    formatAgainstBareStack(report),
     '',
     `One connection (wrk -t1 -c1, 1 KB, ${options.oneConnectionSeconds} s per run)`,
     formatOneConnection(report.oneConnection),

@@ -58,7 +58,21 @@ describe('summarizeRuns', () => {
     expect(summary.find((entry) => entry.caseId === 'direct')?.proxyCpuMicrosPerRequest).toBeNull();
     const open = summary.find((entry) => entry.caseId === 'agentOpen');
     expect(open?.rpsVsNginx).toBeNull();
+    expect(open?.rpsVsBareUndici).toBeNull();
     expect(open?.rpsVsDirect).toBeCloseTo(0.3, 6);
+  });
+
+  it('compares the agent with the bare proxy on its own stack, round by round', () => {
+    const summary = summarizeRuns([
+      run('agentCookie', 1, 9_000, 2, 4),
+      run('bareUndici', 1, 10_000, 2, 4),
+      run('agentCookie', 2, 4_000, 2, 4),
+      run('bareUndici', 2, 5_000, 2, 4),
+      run('agentCookie', 3, 9_900, 2, 4),
+      run('bareUndici', 3, 11_000, 2, 4),
+    ]);
+    const agent = summary.find((entry) => entry.caseId === 'agentCookie');
+    expect(agent?.rpsVsBareUndici).toBeCloseTo(0.9, 6); // 0.9, 0.8, 0.9 → median 0.9
   });
 });
 

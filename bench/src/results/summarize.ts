@@ -25,6 +25,8 @@ export interface CaseSummary {
   rpsVsDirect: number | null;
   rpsVsNginx: number | null;
   p99VsNginx: number | null;
+  /** Against the bare node:http + undici proxy: what the agent costs over its own stack. */
+  rpsVsBareUndici: number | null;
   /** Milliseconds over the direct run of the same round (meaningful at one connection). */
   addedP50Ms: number | null;
   addedP99Ms: number | null;
@@ -82,6 +84,9 @@ export function summarizeRuns(samples: readonly RunSample[]): CaseSummary[] {
         ratio(run.requestsPerSecond, ref.requestsPerSecond),
       ),
       p99VsNginx: compare(runs, 'nginx', (run, ref) => ratio(run.p99Ms, ref.p99Ms)),
+      rpsVsBareUndici: compare(runs, 'bareUndici', (run, ref) =>
+        ratio(run.requestsPerSecond, ref.requestsPerSecond),
+      ),
       addedP50Ms: compare(runs, 'direct', (run, ref) => run.p50Ms - ref.p50Ms),
       addedP99Ms: compare(runs, 'direct', (run, ref) => run.p99Ms - ref.p99Ms),
     };

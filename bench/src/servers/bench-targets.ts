@@ -28,9 +28,11 @@ export interface StackAddresses {
   nginx: { url: string; pid: number };
   agent: { url: string; pid: number; sessionCookie: string };
   redisAgent: { url: string; pid: number; sessionCookie: string };
+  bareUndici: { url: string; pid: number };
+  bareNet: { url: string; pid: number };
 }
 
-/** The five cases for `body`, all on CVAT-like API paths under the CVAT preset rules. */
+/** The seven cases for `body`, all on CVAT-like API paths (the CVAT preset rules for the agent). */
 export function buildTargets(stack: StackAddresses, body: BodyName): Target[] {
   const path = `/api/bytes/${body}`;
   const bodyBytes = BODIES[body];
@@ -72,6 +74,20 @@ export function buildTargets(stack: StackAddresses, body: BodyName): Target[] {
       headers: { ...BROWSER_HEADERS, Cookie: `${APP_COOKIE}; ${stack.redisAgent.sessionCookie}` },
       proxyPid: stack.redisAgent.pid,
       expect: signedIn,
+    },
+    {
+      caseId: 'bareUndici',
+      url: `${stack.bareUndici.url}${path}`,
+      headers: plain,
+      proxyPid: stack.bareUndici.pid,
+      expect: anonymous,
+    },
+    {
+      caseId: 'bareNet',
+      url: `${stack.bareNet.url}${path}`,
+      headers: plain,
+      proxyPid: stack.bareNet.pid,
+      expect: anonymous,
     },
   ];
 }

@@ -5,6 +5,7 @@ import { startDevIdp, type DevIdp } from '@gatehouse/dev-idp';
 import { CookieJar, loginThroughIdp } from '@gatehouse/dev-idp/testing';
 import { SIGNED_IN_EMAIL, type StackAddresses } from './bench-targets';
 import { startAgentProcess, type AgentProcess } from './start-agent-process';
+import { startBareProxy, type BareProxy } from './start-bare-proxy';
 import { startNginx, type Nginx } from './start-nginx';
 import { startRedis, type TemporaryRedis } from './start-redis';
 import { startUpstream, type Upstream } from './start-upstream';
@@ -23,6 +24,8 @@ export interface BenchStack {
   idp: DevIdp;
   agent: AgentProcess;
   redisAgent: AgentProcess;
+  bareUndici: BareProxy;
+  bareNet: BareProxy;
   close(): Promise<void>;
 }
 
@@ -63,8 +66,9 @@ export function buildBenchDocument(options: {
 }
 
 /**
- * Upstream, nginx, a Redis, the dev IdP and two agents (cookie sessions; Redis sessions), each a
- * process of its own except the IdP, which idles during measurements. Signed in once per agent.
+ * Upstream, nginx, a Redis, the dev IdP, two agents (cookie sessions; Redis sessions) and the two
+ * bare proxies, each a process of its own except the IdP, which idles during measurements.
+ * Signed in once per agent.
  */
 export async function startBenchStack(options: {
   workers: number | undefined;
@@ -126,6 +130,10 @@ export async function startBenchStack(options: {
       nodeArgs: options.nodeOptions,
     });
     closers.push(() => redisAgent.close());
+    const bareUndici = await startBareProxy('undici', upstream.port, options.workers);
+    closers.push(() => bareUndici.process.stop());
+    const bareNet = await startBareProxy('net', upstream.port, options.workers);
+    closers.push(() => bareNet.process.stop());
 
     return {
       addresses: {
@@ -137,6 +145,8 @@ export async function startBenchStack(options: {
           pid: redisAgent.process.pid,
           sessionCookie: await signIn(redisAgent.url),
         },
+        bareUndici: { url: bareUndici.url, pid: bareUndici.process.pid },
+        bareNet: { url: bareNet.url, pid: bareNet.process.pid },
       },
       upstream,
       nginx,
@@ -144,6 +154,8 @@ export async function startBenchStack(options: {
       idp,
       agent,
       redisAgent,
+      bareUndici,
+      bareNet,
       close,
     };
   } catch (error) {
