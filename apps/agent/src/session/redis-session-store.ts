@@ -36,6 +36,9 @@ export function createRedisSessionStore(
   options: RedisSessionStoreOptions,
 ): SessionStore {
   const cache = new SessionCache<Session>(10_000);
+  // One Redis lookup per session at a time: when a cached session expires, every request of that
+  // user in flight (a page's parallel API calls) would otherwise ask Redis and decrypt on its own.
+  const loading = new Map<string, Promise<SessionLookup>>();
   const base = settings.cookieBase;
   const attributes = (maxAge: number) => ({ path: '/', secure: settings.secure, maxAge });
   const keyOf = (sessionId: string) =>
@@ -69,7 +72,12 @@ export function createRedisSessionStore(
       if (!SESSION_ID.test(sessionId)) return REFUSED_SESSION;
       const cached = cache.get(sessionId, Date.now());
       if (cached !== undefined) return { status: 'valid', session: cached };
-      return load(sessionId, nowSeconds);
+      let lookup = loading.get(sessionId);
+      if (lookup === undefined) {
+        lookup = load(sessionId, nowSeconds).finally(() => loading.delete(sessionId));
+        loading.set(sessionId, lookup);
+      }
+      return lookup;
     },
     async save(session, cookies, nowSeconds) {
       const end = findSessionEnd(session, settings.times);

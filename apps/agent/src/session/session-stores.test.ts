@@ -114,4 +114,41 @@ describe('redis session store', () => {
     await store.clear(cookies);
     expect(await store.read(stolenCopy, now())).toEqual({ status: 'refused' });
   });
+
+  it('asks Redis once for a session that many requests read at the same time', async () => {
+    const saved = cookiesFrom(
+      await createRedisSessionStore(settings, keyring, redis, { cacheMilliseconds: 0 }).save(
+        buildSession(),
+        new Map(),
+        now(),
+      ),
+    );
+    let lookups = 0;
+    let failNext = true;
+    const counting = {
+      get(key: string) {
+        lookups += 1;
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('connection lost'));
+        }
+        return redis.get(key);
+      },
+    } as unknown as Redis;
+    // A fresh store: nothing cached, as after the cache's few seconds ran out.
+    const store = createRedisSessionStore(settings, keyring, counting, {
+      cacheMilliseconds: 60_000,
+    });
+    const read = async () => store.read(saved, now());
+
+    // A lookup that fails fails every request waiting on it, and is not remembered.
+    const failed = await Promise.allSettled([read(), read()]);
+    expect(failed.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(lookups).toBe(1);
+
+    const lookupsBefore = lookups;
+    const results = await Promise.all(Array.from({ length: 8 }, read));
+    expect(lookups - lookupsBefore).toBe(1);
+    expect(new Set(results.map((result) => result.status))).toEqual(new Set(['valid']));
+  });
 });
