@@ -24,15 +24,6 @@ export const CASE_LABELS: Record<CaseId, string> = {
   bareNet: '7 bare node:net',
 };
 
-/** Cases where a proxy sits between wrk and the upstream. */
-export const PROXY_CASES: readonly CaseId[] = [
-  'nginx',
-  'agentOpen',
-  'agentCookie',
-  'agentRedis',
-  'bareUndici',
-  'bareNet',
-];
 export const AGENT_CASES: readonly CaseId[] = ['agentOpen', 'agentCookie', 'agentRedis'];
 
 export const BODIES = { '1k': 1024, '100k': 100 * 1024 } as const;
