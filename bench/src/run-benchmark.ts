@@ -186,10 +186,10 @@ async function measureUploads(
   // 1 GB at no less than 20 MB/s: anything slower is broken, not slow.
   const timeoutMs = 60_000 + (options.uploadBytes / MB / 20) * 1000;
   const runs: UploadSummary['runs'] = [];
-  // Like the requests, uploads get a warm-up: the first large upload through a Node process
-  // grows its heap and socket buffers to their working size (about 40 MB for a gigabyte, then
-  // flat: a bare undici proxy does the same) and gets its code optimized, which is not what an
-  // upload costs. Workers take connections in turn, so each gets one full-size upload.
+  // Like the requests, uploads get a warm-up (code optimized, connections pooled), which is not
+  // what an upload costs: one per worker and one more, as workers take connections in turn. The
+  // memory a worker holds while streaming (15–45 MB for a gigabyte) comes back with every
+  // upload, warm or not (docs/performance.md): that is the growth the report shows.
   const warmups = (options.workers ?? availableParallelism()) + 1;
   log(`warming up with ${warmups} uploads of ${options.uploadBytes / MB} MB through the agent`);
   for (let warmup = 0; warmup < warmups; warmup += 1) {
