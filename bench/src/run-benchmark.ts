@@ -188,8 +188,8 @@ async function measureUploads(
   const runs: UploadSummary['runs'] = [];
   // Like the requests, uploads get a warm-up (code optimized, connections pooled), which is not
   // what an upload costs: one per worker and one more, as workers take connections in turn. The
-  // memory a worker holds while streaming (15–45 MB for a gigabyte) comes back with every
-  // upload, warm or not (docs/performance.md): that is the growth the report shows.
+  // memory a worker holds while streaming (15–45 MB for a gigabyte) is not a warm-up effect: a
+  // worker that gave it back since its last upload takes it again (docs/performance.md).
   const warmups = (options.workers ?? availableParallelism()) + 1;
   log(`warming up with ${warmups} uploads of ${options.uploadBytes / MB} MB through the agent`);
   for (let warmup = 0; warmup < warmups; warmup += 1) {
