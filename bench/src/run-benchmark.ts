@@ -64,7 +64,7 @@ export async function runBenchmark(
   log: (line: string) => void,
 ): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
-  log('starting upstream, nginx, Redis, the dev IdP and two agents');
+  log('starting upstream, nginx, Redis, the dev IdP, two agents and two bare proxies');
   const stack = await startBenchStack({
     workers: options.workers,
     agentDir: options.agentDir,
