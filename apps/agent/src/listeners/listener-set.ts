@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { TrafficMetrics } from '../observability/traffic-metrics';
+import type { TrafficCounters } from '../observability/traffic-metrics';
 import type { Logger } from '../observability/logger';
 import type { CompiledConfig } from '../runtime/compiled-config';
 import { ensureRequestId } from '../runtime/request-id';
@@ -34,7 +34,7 @@ export function createListenerSet(options: {
   /** Undefined listens on every interface; tests pass 127.0.0.1. */
   host: string | undefined;
   log: Logger;
-  metrics: TrafficMetrics;
+  metrics: TrafficCounters;
 }): ListenerSet {
   const { host, log, metrics } = options;
   const servers = new Map<number, Server>();

@@ -1,4 +1,5 @@
 import type { Metric, Registry } from 'prom-client';
+import { emptyLatencySeries, type LatencySeries } from './traffic-metrics';
 
 /** The /metrics side of the histogram that serving processes count (see traffic-metrics.ts). */
 export interface LatencyHistogramMetric {
@@ -10,12 +11,6 @@ interface Sample {
   metricName: string;
   labels: Record<string, string | number>;
   value: number;
-}
-
-interface Series {
-  /** Observations per bucket (not cumulative), the last one for +Inf. */
-  counts: number[];
-  sum: number;
 }
 
 /**
@@ -33,7 +28,7 @@ export function registerLatencyHistogram(options: {
   collect(): void;
 }): LatencyHistogramMetric {
   const { name, help, buckets } = options;
-  const series = new Map<string, Series>();
+  const series = new Map<string, LatencySeries>();
 
   const metric = {
     name,
@@ -76,7 +71,7 @@ export function registerLatencyHistogram(options: {
     add(application, counts, sum) {
       let found = series.get(application);
       if (found === undefined) {
-        found = { counts: new Array<number>(buckets.length + 1).fill(0), sum: 0 };
+        found = emptyLatencySeries(buckets.length);
         series.set(application, found);
       }
       for (let index = 0; index <= buckets.length; index += 1) {

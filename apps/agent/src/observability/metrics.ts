@@ -58,9 +58,9 @@ export function createAgentMetrics() {
       help: 'Heartbeats the console did not acknowledge',
       registers: [registry],
     }),
+    // What requests served in this process count with; drained into the registry on render.
     requests: traffic.requests,
     upstreamLatency: traffic.upstreamLatency,
-    drain: () => traffic.drain(),
     /** Adds what another process (a worker) counted. */
     absorb,
   };

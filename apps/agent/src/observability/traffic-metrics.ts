@@ -24,22 +24,31 @@ export interface TrafficCounts {
   upstreamLatency: Array<{ application: string; counts: number[]; sum: number }>;
 }
 
-export interface TrafficMetrics {
+/** What request handling counts with (listeners, compiled applications, the pipeline). */
+export interface TrafficCounters {
   readonly requests: RequestCounter;
   readonly upstreamLatency: LatencyHistogram;
+}
+
+export interface TrafficMetrics extends TrafficCounters {
   /** What was counted since the last drain; counting starts again from zero. */
   drain(): TrafficCounts;
 }
 
-interface Series {
+/** One application's latency: observations per bucket (not cumulative; the last is +Inf), sum. */
+export interface LatencySeries {
   counts: number[];
   sum: number;
+}
+
+export function emptyLatencySeries(bounds: number): LatencySeries {
+  return { counts: new Array<number>(bounds + 1).fill(0), sum: 0 };
 }
 
 export function createTrafficMetrics(): TrafficMetrics {
   const requests = new Map<string, Map<number | 'aborted', number>>();
   // Kept across drains (zeroed in place): compiled applications hold their series' observer.
-  const latency = new Map<string, Series>();
+  const latency = new Map<string, LatencySeries>();
   const buckets = UPSTREAM_LATENCY_BUCKETS;
 
   return {
@@ -57,7 +66,7 @@ export function createTrafficMetrics(): TrafficMetrics {
       forApplication(application) {
         let series = latency.get(application);
         if (series === undefined) {
-          series = { counts: new Array<number>(buckets.length + 1).fill(0), sum: 0 };
+          series = emptyLatencySeries(buckets.length);
           latency.set(application, series);
         }
         const found = series;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { TApplicationConfig } from '@gatehouse/contract';
-import type { TrafficMetrics } from '../observability/traffic-metrics';
+import type { TrafficCounters } from '../observability/traffic-metrics';
 import type { Logger } from '../observability/logger';
 import type { UpstreamBalancer } from '../proxy/upstream-balancer';
 import type { SamlReplayCache } from '../saml/replay-cache';
@@ -48,7 +48,7 @@ export interface AppRuntime {
   /** Per-session work (role, attribute values, signed assertion) done once per configuration. */
   readonly derived: WeakMap<Session, DerivedIdentity>;
   readonly logger: Logger;
-  readonly metrics: TrafficMetrics;
+  readonly metrics: TrafficCounters;
   /** The upstream latency histogram of this application, labelled once. */
   readonly upstreamLatency: { observe(seconds: number): void };
   readonly refreshes: Map<string, Promise<Session>>;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { TAgentConfig, TApplicationConfig } from '@gatehouse/contract';
-import type { TrafficMetrics } from '../observability/traffic-metrics';
+import type { TrafficCounters } from '../observability/traffic-metrics';
 import type { Logger } from '../observability/logger';
 import type { IdpDirectory } from '../oidc/idp-client';
 import type { AssertionKeys } from '../pipeline/attributes/assertion-signer';
@@ -32,7 +32,7 @@ export interface SharedRuntime {
   idpDirectory: IdpDirectory;
   samlReplayCache: SamlReplayCache;
   logger: Logger;
-  metrics: TrafficMetrics;
+  metrics: TrafficCounters;
   redis: Redis | undefined;
   redisSessionCacheMilliseconds: number;
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { TrafficMetrics } from '../observability/traffic-metrics';
+import type { TrafficCounters } from '../observability/traffic-metrics';
 import type { Logger } from '../observability/logger';
 import { createIdpDirectory } from '../oidc/idp-client';
 import { importAssertionKeys } from '../pipeline/attributes/assertion-signer';
@@ -11,7 +11,7 @@ import type { CompileConfig } from './compiled-config';
 
 export interface CompileConfigDependencies {
   logger: Logger;
-  metrics: TrafficMetrics;
+  metrics: TrafficCounters;
   /** Set when REDIS_URL is: sessions then live in Redis and can be revoked. */
   redis?: Redis;
   /**
